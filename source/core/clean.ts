@@ -1,0 +1,305 @@
+/**
+ * Turns a post body (HTML or Markdown) into a clean document: paragraphs, headings, lists, quotes,
+ * preformatted text and table rows as logical lines, links as numbered references, images as
+ * placeholders, and the boilerplate of scraped pages (ads, paywalls, scripts) left out.
+ * Markdown goes through `marked` to HTML, so both formats take one path.
+ */
+import {compile, type FormatCallback} from 'html-to-text';
+import {Marked} from 'marked';
+import {checkLink} from './links.js';
+import {sanitizeLine, sanitizeText} from './sanitize.js';
+import type {CleanDocument, DocumentLine} from './types.js';
+
+/** Markers placed by the formatters below and turned into line styles afterwards (private-use characters). */
+const marker = {
+	heading: '\uE001',
+	quote: '\uE002',
+	pre: '\uE003',
+	itemStart: '\uE004',
+	itemEnd: '\uE005',
+} as const;
+const anyMarker = /[\uE000-\uE00F]/g;
+
+/** Elements that are never part of an article's text. */
+const boilerplate = [
+	'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'button', 'input',
+	'select', 'textarea', 'nav', 'video', 'audio', 'source', 'track', 'map',
+	// Ad slots of the archives this reader meets most.
+	'section#imu', '[id^="dfp-ad"]', '[class*="dfp-"]', '[id^="innity"]', '[class*="innity"]', '[id^="adslot"]', '[class*="adslot"]',
+	'[id^="div-gpt-ad"]', '[class~="dotcom-ad"]', '#dotcom-mpu', 'ins.adsbygoogle', '[class~="advertisement"]', '[class~="ad-slot"]',
+	'[class*="self-promo"]', '[class*="bottomArticleBanner"]',
+	// Paywall and subscription blocks, their images and links.
+	'[class*="paywall"]', '[id*="paywall"]', 'img[src*="paywall"]', 'img[data-src*="paywall"]', 'a[href*="//subscribe."]',
+	'[class*="subscribe"]', '[id*="subscribe"]',
+];
+
+type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined};
+
+/** A link in the text: its words, then `[n]` when it points to a web page; other schemes keep only their words. */
+const formatAnchor: FormatCallback = (element, walk, builder) => {
+	const links = (builder as unknown as {metadata: Links}).metadata;
+	let text = '';
+	builder.pushWordTransform((word: string) => {
+		text += word;
+		return word;
+	});
+	walk(element.children, builder);
+	builder.popWordTransform();
+	const href = String(element.attribs?.href ?? '');
+	if (text.trim() === '' || href === '' || href.startsWith('#')) return;
+	const check = checkLink(resolveUrl(href, links.base));
+	if (!check.ok) return;
+	let number = links.numbers.get(check.url);
+	if (number === undefined) {
+		links.list.push(check.url);
+		number = links.list.length;
+		links.numbers.set(check.url, number);
+	}
+	builder.addInline(`[${number}]`, {noWordTransform: true});
+};
+
+/** An image as `[image: alt]`; no alt gives `[image]`, tracking pixels give nothing. */
+const formatImage: FormatCallback = (element, _walk, builder) => {
+	const attributes = element.attribs ?? {};
+	if (attributes.width === '1' || attributes.height === '1') return;
+	const alt = sanitizeLine(String(attributes.alt ?? attributes.title ?? ''));
+	builder.addInline(alt ? `[image: ${alt}]` : '[image]', {noWordTransform: true});
+};
+
+/** A figure as one placeholder line naming its caption (or the image's alt text). */
+const formatFigure: FormatCallback = (element, walk, builder) => {
+	const caption = findElement(element as DomNode, "figcaption");
+	const image = findElement(element as DomNode, "img");
+	if (!image) {
+		builder.openBlock({leadingLineBreaks: 2});
+		walk(element.children, builder);
+		builder.closeBlock({trailingLineBreaks: 2});
+		return;
+	}
+
+	const text = sanitizeLine(caption ? textContent(caption) : String(image.attribs?.alt ?? ''));
+	builder.openBlock({leadingLineBreaks: 2});
+	builder.addInline(text ? `[image: ${text}]` : '[image]', {noWordTransform: true});
+	builder.closeBlock({trailingLineBreaks: 2});
+};
+
+/** A block whose every output line starts with `mark`, so the line can be styled afterwards. */
+function markedBlock(mark: string, isPre = false): FormatCallback {
+	return (element, walk, builder) => {
+		builder.openBlock({leadingLineBreaks: 2, isPre});
+		walk(element.children, builder);
+		builder.closeBlock({
+			trailingLineBreaks: 2,
+			blockTransform: (text: string) =>
+				text
+					.replace(/^\n+|\n+$/g, '')
+					.split('\n')
+					.map((line) => mark + line)
+					.join('\n'),
+		});
+	};
+}
+
+/** A list whose items start with a marked prefix (`•` or a number), so wrapped rows can hang under it. */
+function formatList(ordered: boolean): FormatCallback {
+	return (element, walk, builder) => {
+		let next = Number(element.attribs?.start ?? '1') || 1;
+		const nested = (element.parent as {name?: string} | null)?.name === 'li';
+		const items = (element.children ?? []).filter((child: {type: string; name?: string}) => child.type === 'tag' && child.name === 'li');
+		if (items.length === 0) return;
+		builder.openList({interRowLineBreaks: 1, leadingLineBreaks: nested ? 1 : 2, maxPrefixLength: 0, prefixAlign: 'left'});
+		for (const item of items) {
+			const bullet = ordered ? `${next++}. ` : '• ';
+			builder.openListItem({prefix: marker.itemStart + bullet + marker.itemEnd});
+			walk([item], builder);
+			builder.closeListItem();
+		}
+		builder.closeList({trailingLineBreaks: nested ? 1 : 2});
+	};
+}
+
+/** A table as one line a row, cells joined by ` │ `: readable at any width, in any script. */
+const formatTable: FormatCallback = (element, walk, builder) => {
+	builder.openBlock({leadingLineBreaks: 2});
+	for (const row of findAll(element as DomNode, "tr")) {
+		builder.openBlock({leadingLineBreaks: 1});
+		let first = true;
+		for (const cell of row.children ?? []) {
+			if (cell.type !== 'tag' || (cell.name !== 'td' && cell.name !== 'th')) continue;
+			if (!first) builder.addInline(' │ ', {noWordTransform: true});
+			first = false;
+			walk((cell.children ?? []) as never, builder);
+		}
+		builder.closeBlock({trailingLineBreaks: 1});
+	}
+	builder.closeBlock({trailingLineBreaks: 2});
+};
+
+const htmlToText = compile({
+	wordwrap: false,
+	preserveNewlines: false,
+	decodeEntities: true,
+	limits: {maxDepth: 200, maxChildNodes: 200_000, ellipsis: '…', maxInputLength: 20_000_000},
+	formatters: {
+		anchor: formatAnchor,
+		image: formatImage,
+		figure: formatFigure,
+		heading: markedBlock(marker.heading),
+		quote: markedBlock(marker.quote),
+		pre: markedBlock(marker.pre, true),
+		unorderedList: formatList(false),
+		orderedList: formatList(true),
+		rowTable: formatTable,
+	},
+	selectors: [
+		{selector: 'a', format: 'anchor'},
+		{selector: 'img', format: 'image'},
+		{selector: 'figure', format: 'figure'},
+		...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({selector, format: 'heading'})),
+		{selector: 'blockquote', format: 'quote'},
+		{selector: 'pre', format: 'pre'},
+		{selector: 'ul', format: 'unorderedList'},
+		{selector: 'ol', format: 'orderedList'},
+		{selector: 'table', format: 'rowTable'},
+		{selector: 'hr', format: 'paragraph'},
+		...boilerplate.map((selector) => ({selector, format: 'skip'})),
+	],
+});
+
+/** The compiled converter, called with the link table as its metadata (the published types omit that argument). */
+const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => string;
+
+const markdown = new Marked({gfm: true, breaks: false, async: false});
+
+/**
+ * The clean document of a body. `title` is the post's title: a leading heading that only repeats it
+ * is dropped. `baseUrl` (the post's link) resolves relative links. Every line is sanitized.
+ */
+export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
+	const input = dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title);
+	const html = format === 'markdown' ? (markdown.parse(input) as string) : input;
+	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
+	const text = htmlToLines(html, links);
+	const lines = toDocumentLines(text);
+	if (lines[0]?.style === 'heading' && sameText(lines[0].text, title)) lines.splice(0, lines[1]?.text === '' ? 2 : 1);
+	return {lines, links: links.list};
+}
+
+/** Splits converted text into styled logical lines; blank lines collapse to one. */
+function toDocumentLines(text: string): DocumentLine[] {
+	const lines: DocumentLine[] = [];
+	for (const raw of text.split('\n')) {
+		const line = toDocumentLine(raw);
+		if (line.text.trim() === '' && !line.prefix) {
+			if (lines.length > 0 && lines.at(-1)!.text !== '') lines.push({text: ''});
+			continue;
+		}
+		lines.push(line);
+	}
+	while (lines.at(-1)?.text === '') lines.pop();
+	return lines;
+}
+
+/** One converted line with its markers read as a style and a hanging prefix. */
+function toDocumentLine(raw: string): DocumentLine {
+	let rest = raw;
+	let quoteDepth = 0;
+	let style: DocumentLine['style'];
+	// Markers may follow indentation from enclosing lists.
+	const indent = /^ */.exec(rest)![0];
+	rest = rest.slice(indent.length);
+	for (;;) {
+		if (rest.startsWith(marker.quote)) quoteDepth++;
+		else if (rest.startsWith(marker.heading)) style = 'heading';
+		else if (rest.startsWith(marker.pre)) style = 'pre';
+		else break;
+		rest = rest.slice(1);
+	}
+
+	if (style === 'pre') {
+		const prefix = indent + '│ '.repeat(quoteDepth);
+		return {text: clean(rest, true), style, ...(prefix ? {prefix, continuation: prefix} : {})};
+	}
+
+	const innerIndent = /^ */.exec(rest)![0];
+	rest = rest.slice(innerIndent.length);
+	let bullet = '';
+	const item = new RegExp(`^${marker.itemStart}([^${marker.itemEnd}]*)${marker.itemEnd}`).exec(rest);
+	if (item) {
+		bullet = item[1]!;
+		rest = rest.slice(item[0].length);
+	}
+
+	const quote = '│ '.repeat(quoteDepth);
+	const lead = indent + quote + innerIndent;
+	const prefix = lead + bullet;
+	const text = clean(rest, false);
+	if (!style && quoteDepth > 0) style = 'quote';
+	if (!style && /^\[image(?:: [^\]]*)?\]$/.test(text)) style = 'image';
+	const line: DocumentLine = {text, ...(style ? {style} : {})};
+	return prefix ? {...line, prefix, continuation: lead + ' '.repeat(bullet.length)} : line;
+}
+
+/** Sanitizes a converted line; outside preformatted text, runs of spaces become one. */
+function clean(text: string, isPre: boolean): string {
+	const safe = sanitizeText(text).replace(anyMarker, '').replace(/\n/g, ' ');
+	return isPre ? safe.trimEnd() : safe.replace(/[ \u00A0]{2,}/g, ' ').trim();
+}
+
+/** Removes a leading `[title](url)` / `------` heading, or a `# Title` heading equal to the title. */
+function dropLeadingTitle(body: string, title: string): string {
+	const start = /^\s*(?:<!--[\s\S]*?-->\s*)*/.exec(body)![0].length;
+	const head = body.slice(start, start + 4096);
+	const linked = /^\[[^\]\n]*\]\([^)\n]*\)[ \t]*\r?\n[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)/.exec(head);
+	if (linked) return body.slice(start + linked[0].length);
+	const atx = /^#{1,2}[ \t]+(.+?)[ \t]*#*[ \t]*(?:\r?\n|$)/.exec(head);
+	if (atx && sameText(atx[1]!.replace(/^\[([^\]]*)\]\([^)]*\)$/, '$1'), title)) return body.slice(start + atx[0].length);
+	return body;
+}
+
+/** Whether two titles read the same, ignoring case, spacing and punctuation at the ends. */
+function sameText(a: string, b: string): boolean {
+	const normal = (text: string) => sanitizeLine(text).toLowerCase().replace(/\s+/g, ' ');
+	return normal(a) !== '' && normal(a) === normal(b);
+}
+
+/** An absolute URL for `href`, resolved against the post's link when relative; the input when neither works. */
+function resolveUrl(href: string, base: string | undefined): string {
+	try {
+		return new URL(href.trim(), base).href;
+	} catch {
+		return href;
+	}
+}
+
+type DomNode = {type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: DomNode[]};
+
+/** The first descendant element with a tag name. */
+function findElement(node: DomNode, name: string): DomNode | undefined {
+	for (const child of node.children ?? []) {
+		if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+		if (child.name === name) return child;
+		const found = findElement(child, name);
+		if (found) return found;
+	}
+
+	return undefined;
+}
+
+/** Every descendant element with a tag name, in document order, not looking inside matches. */
+function findAll(node: DomNode, name: string, found: DomNode[] = []): DomNode[] {
+	for (const child of node.children ?? []) {
+		if (child.type !== 'tag') continue;
+		if (child.name === name) found.push(child);
+		else findAll(child, name, found);
+	}
+
+	return found;
+}
+
+/** The text inside an element, entities already decoded by the parser. */
+function textContent(node: DomNode): string {
+	if (node.type === 'text') return node.data ?? '';
+	if (node.type !== 'tag') return '';
+	return (node.children ?? []).map((child) => textContent(child)).join('');
+}
