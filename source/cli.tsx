@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import meow from 'meow';
+import {readPostText, renderArticle} from './core/article.js';
+import {filterByCategory} from './core/library.js';
+import {loadArchive} from './core/load.js';
+import {parsePost} from './core/parse.js';
+import {sanitizeLine} from './core/sanitize.js';
+import type {Post} from './core/types.js';
+import {formatArticle, formatJsonLine, formatListLine} from './output.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ folio [path] [options]
+
+	  path is a folder of posts (searched recursively), one post file,
+	  or - to read one post from stdin. Default: the current folder.
+	  In a terminal, folio opens the reader; in a pipe, it prints.
+
+	Options
+	  --print, -p          Print one article as plain text
+	  --list, -l           Print the list of posts, newest first, tab-separated:
+	                       date, categories, title, path
+	  --json               Print the list as one JSON object a line
+	  --width, -w N        Wrap printed articles at N columns
+	                       (default: the terminal's width, else 80)
+	  --category, -c NAME  Only posts in this category
+	  --help               Show this help
+	  --version            Show the version
+
+	Examples
+	  $ folio ~/news/_posts
+	  $ folio _posts/2021-11-25-defence.md --print --width 60 | less
+	  $ folio _posts --list --category dw | head
+	  $ folio _posts --json | jq -r .link
+	  $ cat post.md | folio -
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			print: {type: 'boolean', shortFlag: 'p', default: false},
+			list: {type: 'boolean', shortFlag: 'l', default: false},
+			json: {type: 'boolean', default: false},
+			width: {type: 'string', shortFlag: 'w'},
+			category: {type: 'string', shortFlag: 'c'},
+		},
+	},
+);
+
+/** Exit codes: 0 success, 1 nothing could be read, 2 usage error. */
+const exitUsage = 2;
+const exitNothing = 1;
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	// A closed pipe (`folio ... | head -1`) is a normal way for a reader to stop.
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
+/** One line to stderr, the path and message sanitized. */
+function warn(message: string): void {
+	process.stderr.write(`folio: ${sanitizeLine(message)}\n`);
+}
+
+function fail(message: string, code: number): never {
+	warn(message);
+	process.exit(code);
+}
+
+function readWidth(): number {
+	const given = cli.flags.width;
+	if (given === undefined) return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+	if (!/^\d+$/.test(given) || Number(given) < 10 || Number(given) > 1000) fail(`--width wants a whole number from 10 to 1000, not "${given}"`, exitUsage);
+	return Number(given);
+}
+
+function readStdin(): string {
+	try {
+		return fs.readFileSync(0, 'utf8');
+	} catch (error) {
+		fail(`cannot read stdin: ${(error as Error).message}`, exitNothing);
+	}
+}
+
+function printPost(post: Post, text: string): void {
+	for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
+	process.stdout.write(formatArticle(renderArticle(post, text, readWidth())));
+}
+
+async function main(): Promise<void> {
+	if (cli.input.length > 1) fail(`one path at a time, not ${cli.input.length} (see folio --help)`, exitUsage);
+	if (cli.flags.print && (cli.flags.list || cli.flags.json)) fail('--print and --list/--json do not go together', exitUsage);
+	const target = cli.input[0] ?? '.';
+	const width = readWidth();
+
+	if (target === '-') {
+		const text = readStdin();
+		const post = parsePost(text, 'stdin', {size: Buffer.byteLength(text), mtimeMs: Date.now()});
+		printPost(post, text);
+		return;
+	}
+
+	let stat: fs.Stats;
+	try {
+		stat = fs.statSync(target);
+	} catch {
+		fail(`no such file or folder: ${target}`, exitNothing);
+	}
+
+	if (!stat.isFile() && !stat.isDirectory()) fail(`not a file or folder: ${target}`, exitNothing);
+	const interactive = Boolean(process.stdout.isTTY) && !cli.flags.print && !cli.flags.list && !cli.flags.json;
+
+	if (stat.isFile() && !cli.flags.list && !cli.flags.json && (cli.flags.print || !interactive)) {
+		let text: string;
+		try {
+			text = readPostText(target);
+		} catch (error) {
+			fail((error as Error).message, exitNothing);
+		}
+
+		const archive = loadArchive(target);
+		for (const skipped of archive.skipped) fail(`${skipped.path}: ${skipped.reason}`, exitNothing);
+		printPost(archive.posts[0]!, text);
+		return;
+	}
+
+	if (cli.flags.print) fail(`--print wants one post file, and ${target} is a folder`, exitUsage);
+
+	const progress = interactive && process.stderr.isTTY ? (done: number, total: number) => fs.writeSync(2, `\rLoading posts: ${done} of ${total}…`) : undefined;
+	const archive = loadArchive(target, {onProgress: progress});
+	if (progress) fs.writeSync(2, '\r\u001B[K');
+	const posts = filterByCategory(archive.posts, cli.flags.category);
+
+	if (!interactive) {
+		for (const skipped of archive.skipped) warn(`skipped ${skipped.path}: ${skipped.reason}`);
+		for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
+		const format = cli.flags.json ? formatJsonLine : formatListLine;
+		const out = posts.map(post => format(post)).join('\n');
+		if (out) process.stdout.write(out + '\n');
+		if (archive.posts.length === 0) fail(`no posts found in ${target}`, exitNothing);
+		return;
+	}
+
+	const {runApp} = await import('./ui/run.js');
+	const {loadArticle} = await import('./core/article.js');
+	const {openLink} = await import('./open-link.js');
+	const reason =
+		archive.posts.length === 0
+			? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.`
+			: posts.length === 0
+				? `No posts in category "${cli.flags.category}".`
+				: undefined;
+	void width;
+	await runApp({
+		posts,
+		folder: sanitizeLine(target),
+		loadArticle,
+		onOpenLink: async (url: string) => openLink(url),
+		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
+		skippedCount: archive.skipped.length,
+	});
+}
+
+main().catch((error: unknown) => {
+	fail(error instanceof Error ? error.message.split('\n')[0]! : 'unexpected error', 70);
+});

@@ -1,0 +1,46 @@
+import {spawn} from 'node:child_process';
+import {checkLink, describeLink} from './core/links.js';
+
+/** Where to find the user's browser choice; tests pass their own. */
+export type OpenLinkOptions = {readonly env?: NodeJS.ProcessEnv};
+
+/**
+ * Opens an http(s) link in the user's browser and resolves with a status message. With `$BROWSER`
+ * set, its first command runs with the URL as one argument (no shell); otherwise the platform
+ * opener does. Rejects with a one-line Error for any other link or when nothing could be started.
+ */
+export async function openLink(link: string | undefined, options: OpenLinkOptions = {}): Promise<string> {
+	const check = checkLink(link);
+	if (!check.ok) throw new Error(check.reason);
+	const env = options.env ?? process.env;
+	const browser = (env['BROWSER'] ?? '').split(':')[0]!.trim();
+	if (browser) {
+		const [command, ...args] = browser.split(/\s+/);
+		const withUrl = args.some(arg => arg.includes('%s')) ? args.map(arg => arg.replaceAll('%s', check.url)) : [...args, check.url];
+		await startDetached(command!, withUrl);
+	} else {
+		const {default: open} = await import('open');
+		try {
+			const child = await open(check.url);
+			child.on('error', () => {});
+		} catch (error) {
+			throw new Error(`Could not start a browser: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
+		}
+	}
+
+	return `Opened ${describeLink(check.url)}`;
+}
+
+/** Starts a program without a shell, without waiting for it, its output discarded. */
+async function startDetached(command: string, args: string[]): Promise<void> {
+	await new Promise<void>((resolve, reject) => {
+		const child = spawn(command, args, {detached: true, stdio: 'ignore', shell: false});
+		child.once('error', error => {
+			reject(new Error(`Could not start $BROWSER (${describeLink(command, 30)}): ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+		});
+		child.once('spawn', () => {
+			child.unref();
+			resolve();
+		});
+	});
+}
