@@ -1,0 +1,61 @@
+/** Laid-out articles memoized per post and width, with load errors turned into readable lines. */
+import {wrapText} from '../core/layout.js';
+import {sanitizeLine} from '../core/sanitize.js';
+import type {Article, LaidOutLine, Post} from '../core/types.js';
+
+/** An article, or the lines explaining why it could not be shown (`error` set). */
+export type ShownArticle = Article & {readonly error?: string};
+
+export type ArticleCache = {
+	/** The article for a post at a width; loads it at most once while it stays among the recent ones. */
+	readonly get: (post: Post, width: number) => ShownArticle;
+};
+
+/**
+ * A small LRU cache in front of `load` (recent post+width pairs, so a resize can map the
+ * reading position from the old layout). `load` may throw; the error becomes the article.
+ */
+export function createArticleCache(load: (post: Post, width: number) => Article, capacity = 8): ArticleCache {
+	const entries = new Map<string, {readonly post: Post; readonly article: ShownArticle}>();
+	return {
+		get(post, width) {
+			const key = `${width}\u0000${post.path}`;
+			const hit = entries.get(key);
+			if (hit && hit.post === post) {
+				entries.delete(key);
+				entries.set(key, hit);
+				return hit.article;
+			}
+			const article = loadSafely(load, post, width);
+			entries.delete(key);
+			entries.set(key, {post, article});
+			while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+			return article;
+		},
+	};
+}
+
+function loadSafely(load: (post: Post, width: number) => Article, post: Post, width: number): ShownArticle {
+	try {
+		return load(post, width);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return errorArticle(post, firstLine(message), width);
+	}
+}
+
+/** What the reader shows when a post cannot be loaded: its title and the one-line reason. */
+export function errorArticle(post: Post, message: string, width: number): ShownArticle {
+	const lines: LaidOutLine[] = [
+		...wrapText(post.title, width).map(text => ({text, style: 'title' as const})),
+		{text: ''},
+		...wrapText('This post could not be shown:', width).map(text => ({text, style: 'meta' as const})),
+		...wrapText(message, width).map(text => ({text})),
+	];
+	return {lines, links: [], error: message};
+}
+
+function firstLine(text: string): string {
+	// The message may quote a file's name or contents: keep it on one line and free of escapes.
+	return sanitizeLine(text) || 'Unknown error';
+}

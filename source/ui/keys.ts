@@ -1,0 +1,191 @@
+/**
+ * Keys as data. One table feeds the input handler (app-state.ts), the status line and the
+ * help screen, so what the help says is what the keys do.
+ *
+ * A key is named by its display name ("j", "Down", "PgDn", "Shift+Tab", "Ctrl+C"); keyNames()
+ * turns what ink delivers into those names.
+ */
+
+/** Where a binding applies; `global` bindings apply on every screen. */
+export type BindingScreen = 'global' | 'list' | 'categories' | 'reader' | 'help' | 'empty';
+
+/** What a key does. The reducer in app-state.ts gives each one its meaning. */
+export type Action =
+	| 'interrupt'
+	| 'quit'
+	| 'help'
+	| 'down'
+	| 'up'
+	| 'pageDown'
+	| 'pageUp'
+	| 'halfDown'
+	| 'halfUp'
+	| 'top'
+	| 'bottom'
+	| 'open'
+	| 'back'
+	| 'nextCategory'
+	| 'previousCategory'
+	| 'categories'
+	| 'openLink'
+	| 'nextPost'
+	| 'previousPost';
+
+/** One row of the key table. */
+export type Binding = {
+	readonly screen: BindingScreen;
+	/** Display names, also matched against keyNames(). */
+	readonly keys: readonly string[];
+	readonly action: Action;
+	readonly description: string;
+	/** Short label for the status line; bindings without one are only in the help screen. */
+	readonly hint?: string;
+};
+
+/** Every key folio knows, grouped by screen, in the order the help screen shows them. */
+export const bindings: readonly Binding[] = [
+	{screen: 'list', keys: ['j', 'Down'], action: 'down', description: 'Next post'},
+	{screen: 'list', keys: ['k', 'Up'], action: 'up', description: 'Previous post'},
+	{screen: 'list', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
+	{screen: 'list', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+	{screen: 'list', keys: ['g', 'Home'], action: 'top', description: 'Newest post'},
+	{screen: 'list', keys: ['G', 'End'], action: 'bottom', description: 'Oldest post'},
+	{screen: 'list', keys: ['Enter', 'Right', 'l'], action: 'open', description: 'Read the selected post', hint: 'read'},
+	{screen: 'list', keys: ['Tab'], action: 'nextCategory', description: 'Show the next category', hint: 'category'},
+	{screen: 'list', keys: ['Shift+Tab'], action: 'previousCategory', description: 'Show the previous category'},
+	{screen: 'list', keys: ['c'], action: 'categories', description: 'Choose a category', hint: 'categories'},
+	{screen: 'list', keys: ['o'], action: 'openLink', description: "Open the post's original link", hint: 'link'},
+	{screen: 'list', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
+	{screen: 'list', keys: ['q'], action: 'quit', description: 'Quit', hint: 'quit'},
+
+	{screen: 'categories', keys: ['j', 'Down'], action: 'down', description: 'Next category'},
+	{screen: 'categories', keys: ['k', 'Up'], action: 'up', description: 'Previous category'},
+	{screen: 'categories', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
+	{screen: 'categories', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+	{screen: 'categories', keys: ['g', 'Home'], action: 'top', description: 'First entry'},
+	{screen: 'categories', keys: ['G', 'End'], action: 'bottom', description: 'Last entry'},
+	{screen: 'categories', keys: ['Enter'], action: 'open', description: 'Show this category', hint: 'choose'},
+	{screen: 'categories', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list unchanged', hint: 'back'},
+
+	{screen: 'reader', keys: ['j', 'Down'], action: 'down', description: 'Scroll down a line'},
+	{screen: 'reader', keys: ['k', 'Up'], action: 'up', description: 'Scroll up a line'},
+	{screen: 'reader', keys: ['Space', 'PgDn', 'f'], action: 'pageDown', description: 'Page down', hint: 'page'},
+	{screen: 'reader', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+	{screen: 'reader', keys: ['d'], action: 'halfDown', description: 'Half a page down'},
+	{screen: 'reader', keys: ['u'], action: 'halfUp', description: 'Half a page up'},
+	{screen: 'reader', keys: ['g', 'Home'], action: 'top', description: 'Top of the post'},
+	{screen: 'reader', keys: ['G', 'End'], action: 'bottom', description: 'End of the post'},
+	{screen: 'reader', keys: ['J'], action: 'nextPost', description: 'Next post in the list', hint: 'next'},
+	{screen: 'reader', keys: ['K'], action: 'previousPost', description: 'Previous post in the list', hint: 'prev'},
+	{screen: 'reader', keys: ['o'], action: 'openLink', description: 'Open the original link', hint: 'link'},
+	{screen: 'reader', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
+	{screen: 'reader', keys: ['q', 'Esc', 'Left'], action: 'back', description: 'Back to the list', hint: 'back'},
+
+	{screen: 'help', keys: ['j', 'Down', 'Space', 'PgDn'], action: 'down', description: 'Scroll down, when the keys do not fit'},
+	{screen: 'help', keys: ['k', 'Up', 'b', 'PgUp'], action: 'up', description: 'Scroll up, when the keys do not fit'},
+	{screen: 'help', keys: ['any other key'], action: 'back', description: 'Back', hint: 'back'},
+
+	{screen: 'empty', keys: ['q', 'Esc'], action: 'quit', description: 'Quit', hint: 'quit'},
+
+	{screen: 'global', keys: ['Ctrl+C'], action: 'interrupt', description: 'Quit from anywhere'},
+];
+
+/** Headings used when the help screen groups the table. */
+export const screenTitles: Readonly<Record<BindingScreen, string>> = {
+	list: 'Post list',
+	categories: 'Category picker',
+	reader: 'Reader',
+	help: 'This help',
+	empty: 'No posts',
+	global: 'Everywhere',
+};
+
+const byScreen = new Map<BindingScreen, Map<string, Action>>();
+for (const binding of bindings) {
+	let map = byScreen.get(binding.screen);
+	if (!map) {
+		map = new Map();
+		byScreen.set(binding.screen, map);
+	}
+	for (const name of binding.keys) if (!map.has(name)) map.set(name, binding.action);
+}
+
+/** The action a key name triggers on a screen (screen bindings first, then global ones), if any. */
+export function actionFor(screen: Exclude<BindingScreen, 'global'>, name: string): Action | undefined {
+	return byScreen.get(screen)?.get(name) ?? byScreen.get('global')?.get(name);
+}
+
+const leaving = new Set<Action>(['quit', 'back', 'help']);
+
+/**
+ * The status-line hints of a screen, as `key label` pairs: how to leave (and get help) first, so
+ * they survive on a narrow screen, then the rest in table order.
+ */
+export function statusHints(screen: Exclude<BindingScreen, 'global'>): string[] {
+	const hinted = bindings.filter(binding => binding.screen === screen && binding.hint !== undefined);
+	return [...hinted.filter(binding => leaving.has(binding.action)), ...hinted.filter(binding => !leaving.has(binding.action))].map(
+		binding => `${binding.keys[0]!} ${binding.hint!}`,
+	);
+}
+
+/** The subset of ink's Key that keyNames reads (ink's own Key type fits). */
+export type KeyFlags = {
+	readonly upArrow: boolean;
+	readonly downArrow: boolean;
+	readonly leftArrow: boolean;
+	readonly rightArrow: boolean;
+	readonly pageDown: boolean;
+	readonly pageUp: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return: boolean;
+	readonly escape: boolean;
+	readonly ctrl: boolean;
+	readonly shift: boolean;
+	readonly tab: boolean;
+	readonly backspace: boolean;
+	readonly delete: boolean;
+	readonly meta: boolean;
+};
+
+/**
+ * The display names of the keys in one ink input event, in order. Several keys can arrive as one
+ * event (ten `j` written at once come as "jjjjjjjjjj"); each character then counts as one key,
+ * so no key press is lost. Unknown keys get names no binding uses.
+ */
+export function keyNames(input: string, key: KeyFlags): string[] {
+	if (key.ctrl && input.length === 1) return [`Ctrl+${input.toUpperCase()}`];
+	if (key.upArrow) return ['Up'];
+	if (key.downArrow) return ['Down'];
+	if (key.leftArrow) return ['Left'];
+	if (key.rightArrow) return ['Right'];
+	if (key.pageDown) return ['PgDn'];
+	if (key.pageUp) return ['PgUp'];
+	if (key.home) return ['Home'];
+	if (key.end) return ['End'];
+	if (key.return) return ['Enter'];
+	if (key.tab) return [key.shift ? 'Shift+Tab' : 'Tab'];
+	if (key.escape) return ['Esc'];
+	if (key.backspace) return ['Backspace'];
+	if (key.delete) return ['Delete'];
+	if (key.meta || input === '') return [];
+	return [...input].map(character => characterName(character));
+}
+
+function characterName(character: string): string {
+	switch (character) {
+		case ' ':
+			return 'Space';
+		case '\r':
+		case '\n':
+			return 'Enter';
+		case '\t':
+			return 'Tab';
+		case '\u007F':
+			return 'Delete';
+		case '\u0003':
+			return 'Ctrl+C';
+		default:
+			return character;
+	}
+}

@@ -1,0 +1,62 @@
+/** Renders the App with ink-testing-library, with fixtures and spies, and reads the screen. */
+import {render} from 'ink-testing-library';
+import {App, type AppProps, type ExitReason} from '../../source/ui/app.js';
+import {fakeLoadArticle, makePosts, openLinkSpy, tick} from './posts.js';
+
+export type Rendered = ReturnType<typeof render> & {
+	readonly links: string[];
+	readonly exits: ExitReason[];
+	/** Writes to stdin and waits for the next frame. */
+	readonly press: (input: string) => Promise<void>;
+	/** The current screen as lines. */
+	readonly screen: () => string[];
+	/** The selected row of the list (the line with the › marker), if any. */
+	readonly selected: () => string | undefined;
+};
+
+/** Keys as a terminal sends them. */
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	ctrlC: '\u0003',
+} as const;
+
+/** The App at 80x24 with 30 posts in three categories, unless told otherwise. */
+export async function renderApp(overrides: Partial<AppProps> = {}): Promise<Rendered> {
+	const spy = openLinkSpy();
+	const exits: ExitReason[] = [];
+	const props: AppProps = {
+		posts: makePosts(30, ['world', 'business', 'sport']),
+		folder: '~/news',
+		loadArticle: fakeLoadArticle(100),
+		onOpenLink: spy.onOpenLink,
+		onExit: reason => exits.push(reason),
+		width: 80,
+		height: 24,
+		...overrides,
+	};
+	const rendered = render(<App {...props} />);
+	await tick();
+	const screen = () => (rendered.lastFrame() ?? '').split('\n');
+	return {
+		...rendered,
+		links: spy.calls,
+		exits,
+		async press(input) {
+			rendered.stdin.write(input);
+			await tick();
+		},
+		screen,
+		selected: () => screen().find(line => line.startsWith('›')),
+	};
+}
