@@ -10,6 +10,9 @@ import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 
+/** `-` (read stdin) would look like an unknown flag to meow; it stands in as a string no argument can hold. */
+const stdinPath = '\u0000stdin';
+
 const cli = meow(
 	`
 	Usage
@@ -39,6 +42,7 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
+		argv: process.argv.slice(2).map(argument => (argument === '-' ? stdinPath : argument)),
 		allowUnknownFlags: false,
 		flags: {
 			print: {type: 'boolean', shortFlag: 'p', default: false},
@@ -96,7 +100,7 @@ async function main(): Promise<void> {
 	const target = cli.input[0] ?? '.';
 	const width = readWidth();
 
-	if (target === '-') {
+	if (target === stdinPath) {
 		const text = readStdin();
 		const post = parsePost(text, 'stdin', {size: Buffer.byteLength(text), mtimeMs: Date.now()});
 		printPost(post, text);
