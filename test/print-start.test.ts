@@ -1,0 +1,34 @@
+/** Printing and listing never load the screen code (ink, react): they start as fast as node allows. */
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const recorder = path.join(root, 'test', 'helpers', 'record-loads.mjs');
+
+/** The files of dist/ that one run of the built CLI loaded. */
+function loadedFiles(args: string[]): string[] {
+	const record = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-loads-')), 'loads.txt');
+	const result = spawnSync(process.execPath, ['--import', recorder, path.join(root, 'dist', 'cli.js'), ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		env: {...process.env, FOLIO_RECORD_LOADS: record},
+	});
+	assert.equal(result.status, 0, result.stderr);
+	const urls = fs.readFileSync(record, 'utf8').trim().split('\n');
+	fs.rmSync(path.dirname(record), {recursive: true, force: true});
+	return urls.filter(url => url.includes('/dist/')).map(url => path.basename(fileURLToPath(url)));
+}
+
+test('--print, --list and --json load neither ink nor react', () => {
+	for (const args of [['content/2021-11-25-china-russia-military-ties.md', '--print'], ['content', '--list'], ['content', '--json']]) {
+		const files = loadedFiles(args);
+		assert.ok(files.includes('cli.js'), files.join(', '));
+		const bundle = files.map(file => fs.readFileSync(path.join(root, 'dist', file), 'utf8')).join('\n');
+		assert.doesNotMatch(bundle, /useInput|createElement\(|react\.production|ink\/build/, `${args.join(' ')} loaded ${files.join(', ')}`);
+	}
+});
