@@ -36,3 +36,21 @@ export function filterByCategory(posts: readonly Post[], category: string | unde
 	const wanted = category.toLowerCase();
 	return posts.filter(post => post.categories.some(name => name.toLowerCase() === wanted));
 }
+
+/** Every tag with its post count, most used first, then by name. */
+export function countTags(posts: readonly Post[]): CategoryCount[] {
+	const counts = new Map<string, number>();
+	for (const post of posts) {
+		for (const name of post.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+	}
+	return [...counts]
+		.map(([name, count]) => ({name, count}))
+		.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Posts carrying the tag (compared case-insensitively); all posts when tag is undefined. */
+export function filterByTag(posts: readonly Post[], tag: string | undefined): readonly Post[] {
+	if (tag === undefined) return posts;
+	const wanted = tag.toLowerCase();
+	return posts.filter(post => post.tags.some(name => name.toLowerCase() === wanted));
+}
