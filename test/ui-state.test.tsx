@@ -133,7 +133,7 @@ describe('key table', () => {
 		for (const binding of bindings) {
 			if (binding.screen === 'empty') continue;
 			assert.ok(
-				helpRows.some(row => row.kind === 'binding' && row.description === binding.description && row.keys === binding.keys.join(' ')),
+				helpRows.some(row => row.kind === 'binding' && row.description === binding.description && row.keys === (binding.label ?? binding.keys.join(' '))),
 				binding.description,
 			);
 		}

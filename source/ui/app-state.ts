@@ -4,14 +4,29 @@
  * (open a link, exit) that the component carries out. Keys are resolved against the key table
  * here, one at a time, so a burst of keys that changes screens midway is still handled right.
  */
-import {countCategories, filterByCategory, type CategoryCount} from '../core/library.js';
+import {indexOfDay, parseDay} from '../core/days.js';
+import {countCategories, countTags, type CategoryCount} from '../core/library.js';
+import {findInLines} from '../core/search.js';
 import type {LaidOutLine, Post} from '../core/types.js';
+import {applyFilters, passesFilters, type Filters} from './filter-state.js';
+import {revealLine, stepMatch, type Find} from './find-state.js';
 import {helpRows} from './help-text.js';
 import {actionFor, type Action} from './keys.js';
 import {fitList, initialList, moveList, selectCentered, selectIndex, type ListMove, type ListState} from './list-state.js';
+import {promptKey, type Prompt} from './prompt-state.js';
 import {positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
 
-export type Screen = 'list' | 'categories' | 'reader' | 'help' | 'empty';
+export type Screen = 'list' | 'categories' | 'tags' | 'reader' | 'links' | 'help' | 'empty';
+
+/** A full-text search: the posts searched, how far it got, and the posts found so far with their matching line. */
+export type FullText = {
+	readonly id: number;
+	readonly query: string;
+	readonly base: readonly Post[];
+	readonly done: number;
+	readonly posts: readonly Post[];
+	readonly contexts: ReadonlyMap<string, string>;
+};
 
 /** Why the app asks to end: `quit` (q, exit code 0) or `interrupt` (Ctrl+C, exit code 130). */
 export type ExitReason = 'quit' | 'interrupt';
@@ -26,6 +41,29 @@ export type AppState = {
 	readonly category: string | undefined;
 	/** `all` filtered by `category` (the same array when no category is active). */
 	readonly visible: readonly Post[];
+	readonly tags: readonly CategoryCount[];
+	/** The active tag, or undefined for all posts. */
+	readonly tag: string | undefined;
+	/** Text typed after `/` in the list. */
+	readonly query: string;
+	readonly unreadOnly: boolean;
+	/** The running or finished full-text search whose results the list shows. */
+	readonly fullText: FullText | undefined;
+	/** Paths of posts read, and of the post opened last. */
+	readonly read: ReadonlySet<string>;
+	readonly lastRead: string | undefined;
+	/** The text prompt at the bottom of the screen, while one is open. */
+	readonly prompt: Prompt | undefined;
+	/** Find in the article. */
+	readonly find: Find | undefined;
+	/** Selection in the tag picker; index 0 is "All". */
+	readonly tagPicker: ListState;
+	/** Selection in the link list of the reader. */
+	readonly linkPicker: ListState;
+	/** Digits of a link number typed in the reader. */
+	readonly linkNumber: string;
+	/** A link the component should copy (OSC 52); `id` changes with every request. */
+	readonly copyRequest: {readonly url: string; readonly id: number} | undefined;
 	readonly list: ListState;
 	/** Selection in the category picker; index 0 is "All". */
 	readonly picker: ListState;
@@ -43,12 +81,18 @@ export type Environment = {
 	readonly height: number;
 	/** The laid-out lines of a post at a width (memoized by the caller). */
 	readonly lines: (post: Post, width: number) => readonly LaidOutLine[];
+	/** The numbered links of a post (links[0] is `[1]`); none when not given. */
+	readonly links?: (post: Post, width: number) => readonly string[];
 };
 
 export type AppAction =
 	| {readonly type: 'keys'; readonly keys: readonly string[]; readonly env: Environment}
 	| {readonly type: 'status'; readonly text: string}
-	| {readonly type: 'reset'; readonly posts: readonly Post[]};
+	| {readonly type: 'reset'; readonly posts: readonly Post[]}
+	| {readonly type: 'fullTextProgress'; readonly id: number; readonly done: number; readonly hits: ReadonlyArray<readonly [Post, string]>; readonly env: Environment};
+
+/** Read state restored from an earlier run. */
+export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined};
 
 /** Rows of posts in the list: the header and the status line take one row each. */
 export function listRows(height: number): number {
@@ -65,8 +109,12 @@ export function pageRows(height: number): number {
 	return Math.max(1, height - 1);
 }
 
-/** The starting state for posts (sorted, newest first). O(n) once: counts categories. */
-export function initialState(posts: readonly Post[]): AppState {
+/**
+ * The starting state for posts (sorted, newest first). O(n) once: counts categories and tags.
+ * With a saved read state, the list opens on the post read last (when it is still listed).
+ */
+export function initialState(posts: readonly Post[], saved: SavedReadState = {}, rows = 20): AppState {
+	const lastIndex = saved.last === undefined ? -1 : posts.findIndex(post => post.path === saved.last);
 	return {
 		screen: posts.length === 0 ? 'empty' : 'list',
 		returnTo: 'list',
@@ -74,8 +122,21 @@ export function initialState(posts: readonly Post[]): AppState {
 		categories: countCategories(posts),
 		category: undefined,
 		visible: posts,
-		list: initialList,
+		list: lastIndex < 0 ? initialList : selectCentered(lastIndex, posts.length, rows),
 		picker: initialList,
+		tags: countTags(posts),
+		tag: undefined,
+		query: '',
+		unreadOnly: false,
+		fullText: undefined,
+		read: new Set(saved.read ?? []),
+		lastRead: saved.last,
+		prompt: undefined,
+		find: undefined,
+		tagPicker: initialList,
+		linkPicker: initialList,
+		linkNumber: '',
+		copyRequest: undefined,
 		reader: {top: 0, width: 0},
 		helpTop: 0,
 		status: undefined,
@@ -95,7 +156,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		case 'status':
 			return {...state, status: action.text};
 		case 'reset':
-			return initialState(action.posts);
+			return initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead});
+		case 'fullTextProgress':
+			return fullTextProgress(state, action);
 		case 'keys': {
 			let next = state.status === undefined ? state : {...state, status: undefined};
 			for (const name of action.keys) {
@@ -109,14 +172,19 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 function applyKey(state: AppState, name: string, env: Environment): AppState {
 	const action = actionFor(state.screen, name);
-	if (action === 'interrupt') return {...state, exit: 'interrupt'};
+	if (action === 'interrupt' || (state.prompt && name === 'Ctrl+C')) return {...state, exit: 'interrupt'};
+	if (state.prompt) return promptInput(state, name, env);
 	switch (state.screen) {
 		case 'list':
 			return action ? listKey(state, action, env) : state;
 		case 'categories':
 			return action ? pickerKey(state, action, env) : state;
+		case 'tags':
+			return action ? tagPickerKey(state, action, env) : state;
 		case 'reader':
-			return action ? readerKey(state, action, env) : state;
+			return action ? readerKey(state, action, env, name) : state;
+		case 'links':
+			return action ? linksKey(state, action, name, env) : state;
 		case 'help':
 			return helpKey(state, action, env);
 		case 'empty':
@@ -130,9 +198,11 @@ function listKey(state: AppState, action: Action, env: Environment): AppState {
 	const rows = listRows(env.height);
 	if (moves.has(action)) return {...state, list: moveList(state.list, action as ListMove, state.visible.length, rows)};
 	switch (action) {
-		case 'open':
-			if (selectedPost(state) === undefined) return state;
-			return {...state, screen: 'reader', reader: {top: 0, width: env.width}};
+		case 'open': {
+			const post = selectedPost(state);
+			if (post === undefined) return state;
+			return {...markRead(state, post), screen: 'reader', reader: {top: 0, width: env.width}, linkNumber: ''};
+		}
 		case 'nextCategory':
 		case 'previousCategory':
 			return withCategory(state, cycleCategory(state, action === 'nextCategory' ? 1 : -1), env);
@@ -146,9 +216,189 @@ function listKey(state: AppState, action: Action, env: Environment): AppState {
 			return {...state, screen: 'help', returnTo: 'list', helpTop: 0};
 		case 'quit':
 			return {...state, exit: 'quit'};
+		case 'search':
+			return {...state, prompt: {kind: 'filter', text: state.query}};
+		case 'fullText':
+			return {...state, prompt: {kind: 'fullText', text: state.fullText?.query ?? ''}};
+		case 'jumpToDate':
+			return {...state, prompt: {kind: 'date', text: ''}};
+		case 'clearSearch':
+			if (state.fullText === undefined && state.query === '') return state;
+			return refilter({...state, fullText: undefined, query: ''}, env);
+		case 'tags': {
+			if (state.tags.length === 0) return {...state, status: 'No post has tags'};
+			const index = state.tag === undefined ? 0 : 1 + state.tags.findIndex(entry => entry.name === state.tag);
+			return {...state, screen: 'tags', tagPicker: selectCentered(index, state.tags.length + 1, pickerRows(env.height))};
+		}
+		case 'unreadOnly': {
+			const next = refilter({...state, unreadOnly: !state.unreadOnly}, env);
+			return {...next, status: next.unreadOnly ? `Showing ${next.visible.length} unread posts (u: all)` : 'Showing read and unread posts'};
+		}
+		case 'toggleRead': {
+			const post = selectedPost(state);
+			if (post === undefined) return state;
+			const read = new Set(state.read);
+			if (read.has(post.path)) read.delete(post.path);
+			else read.add(post.path);
+			return {...state, read, status: read.has(post.path) ? 'Marked read' : 'Marked unread'};
+		}
+		case 'markAllRead': {
+			const read = new Set(state.read);
+			for (const post of state.visible) read.add(post.path);
+			return {...state, read, status: `Marked ${state.visible.length} posts read`};
+		}
+		case 'copyLink':
+			return requestCopy(state, selectedPost(state)?.link);
 		default:
 			return state;
 	}
+}
+
+/** Keys typed into the open prompt: the list filter follows every key; the others act on Enter. */
+function promptInput(state: AppState, name: string, env: Environment): AppState {
+	const prompt = state.prompt!;
+	const result = promptKey(prompt, name);
+	if (prompt.kind === 'filter') {
+		if (result.type === 'cancel') return refilter({...state, prompt: undefined, query: ''}, env);
+		const {text} = result;
+		const next = text === state.query ? state : refilter({...state, query: text}, env, state.query !== '' && text.startsWith(state.query));
+		return result.type === 'submit' ? {...next, prompt: undefined} : {...next, prompt: {kind: 'filter', text}};
+	}
+	if (result.type === 'cancel') return {...state, prompt: undefined};
+	if (result.type === 'edit') return {...state, prompt: {...prompt, text: result.text}};
+	const closed = {...state, prompt: undefined};
+	switch (prompt.kind) {
+		case 'fullText':
+			return startFullText(closed, result.text.trim(), env);
+		case 'date':
+			return jumpToDay(closed, result.text, env);
+		case 'find':
+			return startFind(closed, result.text, env);
+	}
+}
+
+/** Starts a full-text search over the posts shown (the component runs it in slices); empty clears it. */
+function startFullText(state: AppState, query: string, env: Environment): AppState {
+	if (query === '') return state.fullText === undefined ? state : refilter({...state, fullText: undefined}, env);
+	const base = state.fullText === undefined ? state.visible : applyFilters(state.all, filtersOf(state), state.read);
+	const fullText: FullText = {id: (state.fullText?.id ?? 0) + 1, query, base, done: 0, posts: [], contexts: new Map()};
+	return {...state, fullText, visible: [], list: initialList, status: `Searching ${base.length} posts for "${query}"…`};
+}
+
+function fullTextProgress(state: AppState, action: Extract<AppAction, {type: 'fullTextProgress'}>): AppState {
+	const job = state.fullText;
+	if (job === undefined || job.id !== action.id) return state;
+	const contexts = new Map(job.contexts);
+	const found: Post[] = [];
+	for (const [post, context] of action.hits) {
+		contexts.set(post.path, context);
+		found.push(post);
+	}
+	const fullText: FullText = {...job, done: action.done, posts: found.length > 0 ? [...job.posts, ...found] : job.posts, contexts};
+	const filters = filtersOf(state);
+	const added = found.filter(post => passesFilters(post, filters, state.read));
+	const visible = added.length > 0 ? [...state.visible, ...added] : state.visible;
+	const finished = action.done >= job.base.length;
+	const status = finished
+		? `${fullText.posts.length} of ${job.base.length} posts contain "${job.query}"${fullText.posts.length > 0 ? '' : ' (Esc: back to all)'}`
+		: state.status;
+	return {...state, fullText, visible, list: fitList(state.list, visible.length, listRows(action.env.height)), status};
+}
+
+/** Selects the newest post of the day typed, or of the nearest older day. */
+function jumpToDay(state: AppState, text: string, env: Environment): AppState {
+	const day = parseDay(text);
+	if (day === undefined) return {...state, status: `Not a day: "${text.slice(0, 40)}" (type YYYY-MM-DD)`};
+	const index = indexOfDay(state.visible, day);
+	if (index < 0) return {...state, status: `No post on or before ${day.text}`};
+	const post = state.visible[index]!;
+	const rows = listRows(env.height);
+	const list = fitList({selected: index, top: index}, state.visible.length, rows);
+	const exact = post.date! >= day.start;
+	return {...state, list, status: exact ? undefined : `No post on ${day.text}; showing the nearest older day`};
+}
+
+function filtersOf(state: AppState): Filters {
+	return {category: state.category, tag: state.tag, query: state.query, unreadOnly: state.unreadOnly};
+}
+
+/**
+ * The list recomputed for the state's filters, keeping the selected post selected when it is
+ * still shown. `narrowing`: the new filters can only remove posts, so the shown ones are filtered.
+ */
+function refilter(state: AppState, env: Environment, narrowing = false): AppState {
+	const source = narrowing ? state.visible : (state.fullText?.posts ?? state.all);
+	const visible = applyFilters(source, filtersOf(state), state.read);
+	const current = selectedPost(state);
+	const index = current === undefined ? -1 : visible.indexOf(current);
+	return {...state, visible, list: index < 0 ? initialList : selectCentered(index, visible.length, listRows(env.height))};
+}
+
+function markRead(state: AppState, post: Post): AppState {
+	if (state.read.has(post.path)) return state.lastRead === post.path ? state : {...state, lastRead: post.path};
+	const read = new Set(state.read);
+	read.add(post.path);
+	return {...state, read, lastRead: post.path};
+}
+
+function tagPickerKey(state: AppState, action: Action, env: Environment): AppState {
+	const count = state.tags.length + 1;
+	if (moves.has(action)) return {...state, tagPicker: moveList(state.tagPicker, action as ListMove, count, pickerRows(env.height))};
+	if (action === 'open') {
+		const index = fitList(state.tagPicker, count, pickerRows(env.height)).selected;
+		const tag = index === 0 ? undefined : state.tags[index - 1]?.name;
+		return {...refilter({...state, tag}, env), screen: 'list'};
+	}
+	if (action === 'back') return {...state, screen: 'list'};
+	return state;
+}
+
+function linksKey(state: AppState, action: Action, name: string, env: Environment): AppState {
+	const post = selectedPost(state);
+	if (post === undefined) return {...state, screen: 'list'};
+	const links = env.links?.(post, env.width) ?? [];
+	const rows = pickerRows(env.height);
+	if (moves.has(action)) return {...state, linkPicker: moveList(state.linkPicker, action as ListMove, links.length, rows)};
+	switch (action) {
+		case 'open':
+			return requestUrl(state, links[fitList(state.linkPicker, links.length, rows).selected]);
+		case 'linkDigit': {
+			const number = Number(name);
+			if (number > links.length) return {...state, status: `No link ${number}: this post has ${links.length}`};
+			return requestUrl({...state, linkPicker: selectIndex(state.linkPicker, number - 1, links.length, rows)}, links[number - 1]);
+		}
+		case 'copyLink':
+			return requestCopy(state, links[fitList(state.linkPicker, links.length, rows).selected]);
+		case 'back':
+			return {...state, screen: 'reader'};
+		default:
+			return state;
+	}
+}
+
+function startFind(state: AppState, query: string, env: Environment): AppState {
+	if (query.trim() === '') return {...state, find: undefined};
+	return findStep({...state, find: {query, index: -1}}, 1, env);
+}
+
+/** Moves to the next (1) or previous (-1) match of the find query, scrolling it into view. */
+function findStep(state: AppState, step: 1 | -1, env: Environment): AppState {
+	const post = selectedPost(state);
+	if (post === undefined || state.find === undefined) return {...state, status: 'Nothing to find yet: press / first'};
+	const rows = pageRows(env.height);
+	const lines = env.lines(post, env.width);
+	const matches = findInLines(lines, state.find.query);
+	if (matches.length === 0) return {...state, find: {...state.find, index: -1}, status: `Not found: ${state.find.query}`};
+	const position = positionAt(state.reader, env.width, rows, width => env.lines(post, width));
+	const index = stepMatch(matches, state.find.index, position.top, rows, step);
+	const wrapped = state.find.index >= 0 && (step === 1 ? index < state.find.index : index > state.find.index);
+	const top = revealLine(matches[index]!.line, position.top, lines.length, rows);
+	return {
+		...state,
+		find: {...state.find, index},
+		reader: {top, width: env.width},
+		status: wrapped ? (step === 1 ? 'Search wrapped to the top' : 'Search wrapped to the end') : undefined,
+	};
 }
 
 function pickerKey(state: AppState, action: Action, env: Environment): AppState {
@@ -163,10 +413,14 @@ function pickerKey(state: AppState, action: Action, env: Environment): AppState 
 	return state;
 }
 
-function readerKey(state: AppState, action: Action, env: Environment): AppState {
+function readerKey(state: AppState, action: Action, env: Environment, name = ''): AppState {
 	const post = selectedPost(state);
 	if (post === undefined) return {...state, screen: 'list'};
 	const rows = pageRows(env.height);
+	if (state.linkNumber !== '' && action !== 'linkDigit' && action !== 'openNumberedLink') {
+		const cleared = {...state, linkNumber: ''};
+		return action === 'back' ? cleared : readerKey(cleared, action, env, name);
+	}
 	if (moves.has(action)) {
 		const position = positionAt(state.reader, env.width, rows, width => env.lines(post, width));
 		const lineCount = env.lines(post, env.width).length;
@@ -180,13 +434,38 @@ function readerKey(state: AppState, action: Action, env: Environment): AppState 
 			if (index < 0) return {...state, status: 'This is the first post'};
 			if (index >= state.visible.length) return {...state, status: 'This is the last post'};
 			return {
-				...state,
+				...markRead(state, state.visible[index]!),
 				list: selectIndex(state.list, index, state.visible.length, listRows(env.height)),
 				reader: {top: 0, width: env.width},
+				find: state.find === undefined ? undefined : {...state.find, index: -1},
 			};
 		}
 		case 'openLink':
 			return requestLink(state);
+		case 'find':
+			return {...state, prompt: {kind: 'find', text: ''}};
+		case 'nextMatch':
+		case 'previousMatch':
+			return findStep(state, action === 'nextMatch' ? 1 : -1, env);
+		case 'links': {
+			const links = env.links?.(post, env.width) ?? [];
+			if (links.length === 0) return {...state, status: 'This post has no links'};
+			return {...state, screen: 'links', linkPicker: initialList};
+		}
+		case 'linkDigit': {
+			const digits = (state.linkNumber + name).replace(/^0+/, '').slice(0, 5);
+			return {...state, linkNumber: digits, status: digits === '' ? undefined : `Link ${digits}: Enter opens it, Esc cancels`};
+		}
+		case 'openNumberedLink': {
+			if (state.linkNumber === '') return state;
+			const number = Number(state.linkNumber);
+			const links = env.links?.(post, env.width) ?? [];
+			const cleared = {...state, linkNumber: ''};
+			if (number < 1 || number > links.length) return {...cleared, status: `No link ${number}: this post has ${links.length}`};
+			return requestUrl(cleared, links[number - 1]);
+		}
+		case 'copyLink':
+			return requestCopy(state, post.link);
 		case 'help':
 			return {...state, screen: 'help', returnTo: 'reader', helpTop: 0};
 		case 'back':
@@ -210,8 +489,19 @@ function helpKey(state: AppState, action: Action | undefined, env: Environment):
 function requestLink(state: AppState): AppState {
 	const post = selectedPost(state);
 	if (post === undefined) return state;
-	if (post.link === undefined || post.link.trim() === '') return {...state, status: 'This post has no link'};
-	return {...state, status: `Opening ${post.link}…`, linkRequest: {url: post.link, id: (state.linkRequest?.id ?? 0) + 1}};
+	return requestUrl(state, post.link);
+}
+
+/** Asks the component to open a link (it checks the link before anything is started). */
+function requestUrl(state: AppState, url: string | undefined): AppState {
+	if (url === undefined || url.trim() === '') return {...state, status: 'This post has no link'};
+	return {...state, status: `Opening ${url}…`, linkRequest: {url, id: (state.linkRequest?.id ?? 0) + 1}};
+}
+
+/** Asks the component to copy a link to the clipboard. */
+function requestCopy(state: AppState, url: string | undefined): AppState {
+	if (url === undefined || url.trim() === '') return {...state, status: 'This post has no link'};
+	return {...state, copyRequest: {url, id: (state.copyRequest?.id ?? 0) + 1}};
 }
 
 function cycleCategory(state: AppState, step: 1 | -1): string | undefined {
@@ -223,14 +513,5 @@ function cycleCategory(state: AppState, step: 1 | -1): string | undefined {
 /** Applies a category filter, keeping the selected post selected when it is still shown. */
 function withCategory(state: AppState, category: string | undefined, env: Environment): AppState {
 	if (category === state.category) return state;
-	const visible = category === undefined ? state.all : filterByCategory(state.all, category);
-	const current = selectedPost(state);
-	const index = current === undefined ? -1 : visible.indexOf(current);
-	const rows = listRows(env.height);
-	return {
-		...state,
-		category,
-		visible,
-		list: index < 0 ? initialList : selectCentered(index, visible.length, rows),
-	};
+	return refilter({...state, category}, env);
 }

@@ -1,12 +1,15 @@
 import {useApp, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useState, type JSX} from 'react';
+import {findInLines} from '../core/search.js';
 import type {Article, Post} from '../core/types.js';
 import {createArticleCache} from './article-cache.js';
-import {appReducer, initialState, pageRows, selectedPost, type Environment, type ExitReason} from './app-state.js';
+import {appReducer, initialState, listRows, pageRows, selectedPost, type AppState, type Environment, type ExitReason} from './app-state.js';
 import {CategoryPicker} from './category-picker.js';
 import {Empty} from './empty.js';
 import {Help} from './help.js';
 import {keyNames, statusHints} from './keys.js';
+import {LinkList} from './link-list.js';
+import {promptLine} from './prompt-state.js';
 import {PostList} from './post-list.js';
 import {Reader} from './reader.js';
 import {positionAt} from './reader-state.js';
@@ -30,11 +33,23 @@ export type AppProps = {
 	readonly skippedCount?: number;
 	/** Called once when the person quits: `quit` for q, `interrupt` for Ctrl+C. */
 	readonly onExit?: (reason: ExitReason) => void;
+	/** Posts read in earlier runs (by path) and the post read last, where the list opens. */
+	readonly initialReadState?: {readonly read: Iterable<string>; readonly last: string | undefined};
+	/** Called after the read posts or the post read last change. */
+	readonly onReadStateChange?: (state: {readonly read: ReadonlySet<string>; readonly last: string | undefined}) => void;
+	/** Searches one post's full text: the matching line, or undefined. May be slow (reads the file). */
+	readonly searchPost?: (post: Post, query: string) => string | undefined;
+	/** Copies a link to the clipboard; resolves with a status message, rejects with an Error whose message is shown. */
+	readonly onCopyLink?: (url: string) => Promise<string>;
+	/** Make checked links clickable (OSC 8). */
+	readonly hyperlinks?: boolean;
 };
 
 const listHints = statusHints('list');
 const readerHints = statusHints('reader');
 const pickerHints = statusHints('categories');
+const tagHints = statusHints('tags');
+const linkHints = statusHints('links');
 const emptyHints = statusHints('empty');
 
 /**
@@ -48,14 +63,14 @@ export function App(props: AppProps): JSX.Element {
 	// One row short of the terminal: ink repaints the whole screen on every frame that fills it.
 	const height = Math.max(3, props.height ?? terminal.rows - 1);
 	const {exit} = useApp();
-	const [state, dispatch] = useReducer(appReducer, posts, initialState);
+	const [state, dispatch] = useReducer(appReducer, posts, all => initialState(all, props.initialReadState, listRows(height)));
 
 	// Side-effect props are read through refs so a new function identity never re-runs effects.
 	const props_ = useRef(props);
 	props_.current = props;
 	const cache = useMemo(() => createArticleCache((post, at) => props_.current.loadArticle(post, at)), []);
 	const env: Environment = useMemo(
-		() => ({width, height, lines: (post, at) => cache.get(post, at).lines}),
+		() => ({width, height, lines: (post, at) => cache.get(post, at).lines, links: (post, at) => cache.get(post, at).links}),
 		[width, height, cache],
 	);
 
@@ -83,12 +98,43 @@ export function App(props: AppProps): JSX.Element {
 		);
 	}, [linkRequest]);
 
+	const {copyRequest} = state;
+	useEffect(() => {
+		if (copyRequest === undefined) return;
+		const copy = props_.current.onCopyLink;
+		if (copy === undefined) {
+			dispatch({type: 'status', text: 'Copying links is not available here'});
+			return;
+		}
+		let result: Promise<string>;
+		try {
+			result = Promise.resolve(copy(copyRequest.url));
+		} catch (error) {
+			result = Promise.reject(error);
+		}
+		result.then(
+			text => dispatch({type: 'status', text: String(text)}),
+			(error: unknown) => dispatch({type: 'status', text: error instanceof Error ? error.message : String(error)}),
+		);
+	}, [copyRequest]);
+
+	useFullTextSearch(state, dispatch, env, props_);
+
+	const {read, lastRead} = state;
+	const savedRead = useRef({read, lastRead});
+	useEffect(() => {
+		if (savedRead.current.read === read && savedRead.current.lastRead === lastRead) return;
+		savedRead.current = {read, lastRead};
+		props_.current.onReadStateChange?.({read, last: lastRead});
+	}, [read, lastRead]);
+
 	useEffect(() => {
 		if (state.exit === undefined) return;
 		props_.current.onExit?.(state.exit);
 		exit();
 	}, [state.exit, exit]);
 
+	const prompt = state.prompt === undefined ? undefined : promptLine(state.prompt);
 	switch (state.screen) {
 		case 'empty':
 			return <Empty folder={folder} reason={emptyReason} hints={emptyHints} width={width} height={height} />;
@@ -106,10 +152,41 @@ export function App(props: AppProps): JSX.Element {
 					height={height}
 				/>
 			);
+		case 'tags':
+			return (
+				<CategoryPicker
+					title="Tags"
+					categories={state.tags}
+					total={state.all.length}
+					active={state.tag}
+					picker={state.tagPicker}
+					hints={tagHints}
+					width={width}
+					height={height}
+				/>
+			);
+		case 'links': {
+			const post = selectedPost(state);
+			if (post !== undefined) {
+				return (
+					<LinkList
+						title={post.title}
+						links={cache.get(post, width).links}
+						picker={state.linkPicker}
+						status={state.status}
+						hints={linkHints}
+						hyperlinks={props.hyperlinks ?? false}
+						width={width}
+						height={height}
+					/>
+				);
+			}
+			break;
+		}
 		case 'reader': {
 			const post = selectedPost(state);
 			if (post !== undefined) {
-				const lines = env.lines(post, width);
+				const {lines, links} = cache.get(post, width);
 				const {top} = positionAt(state.reader, width, pageRows(height), at => env.lines(post, at));
 				return (
 					<Reader
@@ -121,6 +198,10 @@ export function App(props: AppProps): JSX.Element {
 						hints={readerHints}
 						width={width}
 						height={height}
+						find={findView(state, lines)}
+						links={links}
+						hyperlinks={props.hyperlinks ?? false}
+						prompt={prompt}
 					/>
 				);
 			}
@@ -142,8 +223,87 @@ export function App(props: AppProps): JSX.Element {
 			hints={listHints}
 			width={width}
 			height={height}
+			read={state.read}
+			contexts={state.fullText?.contexts}
+			filters={listFilters(state)}
+			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${state.visible.length} matches` : prompt}
 		/>
 	);
+}
+
+/** The filters shown in the list header, besides the category. */
+function listFilters(state: AppState): string[] {
+	const filters: string[] = [];
+	if (state.tag !== undefined) filters.push(`#${state.tag}`);
+	if (state.unreadOnly) filters.push('unread');
+	if (state.query !== '' && state.prompt?.kind !== 'filter') filters.push(`/${state.query}`);
+	const job = state.fullText;
+	if (job !== undefined) {
+		const progress = job.done < job.base.length ? ` ${job.done}/${job.base.length}…` : '';
+		filters.push(`text "${job.query}"${progress}`);
+	}
+	return filters;
+}
+
+/** What the reader needs to show the find: the query, the current match and its place among all. */
+function findView(state: AppState, lines: readonly {readonly text: string}[]) {
+	if (state.find === undefined) return undefined;
+	const matches = findInLines(lines, state.find.query);
+	const current = state.find.index >= 0 ? matches[state.find.index] : undefined;
+	return {query: state.find.query, current, ordinal: current === undefined ? 0 : state.find.index + 1, count: current === undefined ? 0 : matches.length};
+}
+
+/** Posts searched per slice are read until this many ms pass; then the UI gets its turn. */
+const searchSliceMs = 12;
+
+/**
+ * Runs the state's full-text search in slices between renders (setImmediate), so keys and
+ * frames keep flowing on a big archive; each slice reports its progress and the posts found.
+ */
+function useFullTextSearch(
+	state: AppState,
+	dispatch: (action: Parameters<typeof appReducer>[1]) => void,
+	env: Environment,
+	props: {readonly current: AppProps},
+): void {
+	const job = state.fullText;
+	const envRef = useRef(env);
+	envRef.current = env;
+	useEffect(() => {
+		if (job === undefined || job.done >= job.base.length) return;
+		const search = props.current.searchPost;
+		if (search === undefined) {
+			dispatch({type: 'status', text: 'Full-text search is not available here'});
+			return;
+		}
+		let cancelled = false;
+		let next = job.done;
+		let handle: NodeJS.Immediate | undefined;
+		const slice = () => {
+			if (cancelled) return;
+			const started = performance.now();
+			const hits: Array<readonly [Post, string]> = [];
+			while (next < job.base.length && performance.now() - started < searchSliceMs) {
+				const post = job.base[next++]!;
+				let context: string | undefined;
+				try {
+					context = search(post, job.query);
+				} catch {
+					context = undefined;
+				}
+				if (context !== undefined) hits.push([post, context]);
+			}
+			dispatch({type: 'fullTextProgress', id: job.id, done: next, hits, env: envRef.current});
+			if (next < job.base.length) handle = setImmediate(slice);
+		};
+		handle = setImmediate(slice);
+		return () => {
+			cancelled = true;
+			if (handle !== undefined) clearImmediate(handle);
+		};
+		// Only a new search (a new id) starts a run; progress updates must not restart it.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [job?.id]);
 }
 
 /** The terminal's size, updated when it is resized. */

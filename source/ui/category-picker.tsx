@@ -15,10 +15,12 @@ type Props = {
 	readonly hints: readonly string[];
 	readonly width: number;
 	readonly height: number;
+	/** The heading, e.g. "Tags"; the count is added. Default "Categories". */
+	readonly title?: string;
 };
 
-/** The category picker: "All (N)" then each category with its count; the active one is starred. */
-export function CategoryPicker({categories, total, active, picker, hints, width, height}: Props) {
+/** The category (or tag) picker: "All (N)" then each entry with its count; the active one is starred. */
+export function CategoryPicker({categories, total, active, picker, hints, width, height, title = 'Categories'}: Props) {
 	const count = categories.length + 1;
 	const rows = pickerRows(height);
 	const {start, end} = visibleRange(picker, count, rows);
@@ -37,7 +39,7 @@ export function CategoryPicker({categories, total, active, picker, hints, width,
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
-				{padToWidth(`Categories (${categories.length})`, width)}
+				{padToWidth(`${title} (${categories.length})`, width)}
 			</Text>
 			<Box flexDirection="column" flexGrow={1}>
 				{shown}

@@ -63,8 +63,9 @@ export function listHeader(
 	category: string | undefined,
 	skipped: number,
 	width: number,
+	filters: readonly string[] = [],
 ): {left: string; right: string} {
-	const parts = [`${shown}/${total} posts`, category ?? 'All'];
+	const parts = [`${shown}/${total} posts`, category ?? 'All', ...filters];
 	if (skipped > 0) parts.push(`${skipped} skipped`);
 	const right = truncateToWidth(parts.join(' · '), width);
 	const room = width - stringWidth(right) - 2;

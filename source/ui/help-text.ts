@@ -7,14 +7,14 @@ export type HelpRow =
 	| {readonly kind: 'binding'; readonly keys: string; readonly description: string}
 	| {readonly kind: 'blank'};
 
-const order: readonly BindingScreen[] = ['list', 'reader', 'categories', 'help', 'global'];
+const order: readonly BindingScreen[] = ['list', 'reader', 'links', 'categories', 'tags', 'prompt', 'help', 'global'];
 
 /** Every binding of the table, grouped by screen under a heading, blank rows between groups. */
 export const helpRows: readonly HelpRow[] = order.flatMap((screen, index) => {
 	const rows: HelpRow[] = index === 0 ? [] : [{kind: 'blank'}];
 	rows.push({kind: 'heading', text: screenTitles[screen]});
 	for (const binding of bindings) {
-		if (binding.screen === screen) rows.push({kind: 'binding', keys: binding.keys.join(' '), description: binding.description});
+		if (binding.screen === screen) rows.push({kind: 'binding', keys: binding.label ?? binding.keys.join(' '), description: binding.description});
 	}
 	return rows;
 });

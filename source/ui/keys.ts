@@ -7,7 +7,7 @@
  */
 
 /** Where a binding applies; `global` bindings apply on every screen. */
-export type BindingScreen = 'global' | 'list' | 'categories' | 'reader' | 'help' | 'empty';
+export type BindingScreen = 'global' | 'list' | 'categories' | 'tags' | 'reader' | 'links' | 'prompt' | 'help' | 'empty';
 
 /** What a key does. The reducer in app-state.ts gives each one its meaning. */
 export type Action =
@@ -29,7 +29,25 @@ export type Action =
 	| 'categories'
 	| 'openLink'
 	| 'nextPost'
-	| 'previousPost';
+	| 'previousPost'
+	| 'search'
+	| 'fullText'
+	| 'clearSearch'
+	| 'jumpToDate'
+	| 'tags'
+	| 'toggleRead'
+	| 'markAllRead'
+	| 'unreadOnly'
+	| 'copyLink'
+	| 'find'
+	| 'nextMatch'
+	| 'previousMatch'
+	| 'links'
+	| 'linkDigit'
+	| 'openNumberedLink'
+	| 'submit'
+	| 'cancel'
+	| 'erase';
 
 /** One row of the key table. */
 export type Binding = {
@@ -40,7 +58,11 @@ export type Binding = {
 	readonly description: string;
 	/** Short label for the status line; bindings without one are only in the help screen. */
 	readonly hint?: string;
+	/** How the help screen and the status line name the keys, when not by listing them (e.g. `1-9`). */
+	readonly label?: string;
 };
+
+const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** Every key folio knows, grouped by screen, in the order the help screen shows them. */
 export const bindings: readonly Binding[] = [
@@ -55,6 +77,15 @@ export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['Shift+Tab'], action: 'previousCategory', description: 'Show the previous category'},
 	{screen: 'list', keys: ['c'], action: 'categories', description: 'Choose a category', hint: 'categories'},
 	{screen: 'list', keys: ['o'], action: 'openLink', description: "Open the post's original link", hint: 'link'},
+	{screen: 'list', keys: ['/'], action: 'search', description: 'Filter by title, category, tag or author as you type', hint: 'search'},
+	{screen: 'list', keys: ['F'], action: 'fullText', description: 'Search the full text of every post shown', hint: 'full text'},
+	{screen: 'list', keys: ['Esc'], action: 'clearSearch', description: 'Clear the search'},
+	{screen: 'list', keys: ['t'], action: 'tags', description: 'Choose a tag', hint: 'tags'},
+	{screen: 'list', keys: ['u'], action: 'unreadOnly', description: 'Show only unread posts (again: all)', hint: 'unread'},
+	{screen: 'list', keys: ['N'], action: 'toggleRead', description: 'Mark the selected post read or unread'},
+	{screen: 'list', keys: ['R'], action: 'markAllRead', description: 'Mark every shown post read'},
+	{screen: 'list', keys: [':'], action: 'jumpToDate', description: 'Go to a day: type YYYY-MM-DD, then Enter', hint: 'date'},
+	{screen: 'list', keys: ['y'], action: 'copyLink', description: "Copy the post's original link (OSC 52)"},
 	{screen: 'list', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
 	{screen: 'list', keys: ['q'], action: 'quit', description: 'Quit', hint: 'quit'},
 
@@ -67,6 +98,15 @@ export const bindings: readonly Binding[] = [
 	{screen: 'categories', keys: ['Enter'], action: 'open', description: 'Show this category', hint: 'choose'},
 	{screen: 'categories', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list unchanged', hint: 'back'},
 
+	{screen: 'tags', keys: ['j', 'Down'], action: 'down', description: 'Next tag'},
+	{screen: 'tags', keys: ['k', 'Up'], action: 'up', description: 'Previous tag'},
+	{screen: 'tags', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
+	{screen: 'tags', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+	{screen: 'tags', keys: ['g', 'Home'], action: 'top', description: 'First entry'},
+	{screen: 'tags', keys: ['G', 'End'], action: 'bottom', description: 'Last entry'},
+	{screen: 'tags', keys: ['Enter'], action: 'open', description: 'Show posts with this tag', hint: 'choose'},
+	{screen: 'tags', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list unchanged', hint: 'back'},
+
 	{screen: 'reader', keys: ['j', 'Down'], action: 'down', description: 'Scroll down a line'},
 	{screen: 'reader', keys: ['k', 'Up'], action: 'up', description: 'Scroll up a line'},
 	{screen: 'reader', keys: ['Space', 'PgDn', 'f'], action: 'pageDown', description: 'Page down', hint: 'page'},
@@ -78,8 +118,30 @@ export const bindings: readonly Binding[] = [
 	{screen: 'reader', keys: ['J'], action: 'nextPost', description: 'Next post in the list', hint: 'next'},
 	{screen: 'reader', keys: ['K'], action: 'previousPost', description: 'Previous post in the list', hint: 'prev'},
 	{screen: 'reader', keys: ['o'], action: 'openLink', description: 'Open the original link', hint: 'link'},
+	{screen: 'reader', keys: ['/'], action: 'find', description: 'Find in the post', hint: 'find'},
+	{screen: 'reader', keys: ['n'], action: 'nextMatch', description: 'Next match'},
+	{screen: 'reader', keys: ['N'], action: 'previousMatch', description: 'Previous match'},
+	{screen: 'reader', keys: ['L'], action: 'links', description: "List the post's links", hint: 'links'},
+	{screen: 'reader', keys: digits, action: 'linkDigit', label: '0-9', description: 'Type a link number, then Enter to open it'},
+	{screen: 'reader', keys: ['Enter'], action: 'openNumberedLink', description: 'Open the link whose number was typed'},
+	{screen: 'reader', keys: ['y'], action: 'copyLink', description: 'Copy the original link (OSC 52)', hint: 'copy'},
 	{screen: 'reader', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
 	{screen: 'reader', keys: ['q', 'Esc', 'Left'], action: 'back', description: 'Back to the list', hint: 'back'},
+
+	{screen: 'links', keys: ['j', 'Down'], action: 'down', description: 'Next link'},
+	{screen: 'links', keys: ['k', 'Up'], action: 'up', description: 'Previous link'},
+	{screen: 'links', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
+	{screen: 'links', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+	{screen: 'links', keys: ['g', 'Home'], action: 'top', description: 'First link'},
+	{screen: 'links', keys: ['G', 'End'], action: 'bottom', description: 'Last link'},
+	{screen: 'links', keys: ['Enter', 'o'], action: 'open', description: 'Open the selected link', hint: 'open'},
+	{screen: 'links', keys: digits.slice(1), action: 'linkDigit', label: '1-9', description: 'Open link 1 to 9', hint: 'open'},
+	{screen: 'links', keys: ['y'], action: 'copyLink', description: 'Copy the selected link (OSC 52)', hint: 'copy'},
+	{screen: 'links', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the post', hint: 'back'},
+
+	{screen: 'prompt', keys: ['Enter'], action: 'submit', description: 'Search, find or go to the day typed', hint: 'done'},
+	{screen: 'prompt', keys: ['Esc'], action: 'cancel', description: 'Cancel (a list search is cleared)', hint: 'cancel'},
+	{screen: 'prompt', keys: ['Backspace', 'Delete'], action: 'erase', description: 'Erase the last character'},
 
 	{screen: 'help', keys: ['j', 'Down', 'Space', 'PgDn'], action: 'down', description: 'Scroll down, when the keys do not fit'},
 	{screen: 'help', keys: ['k', 'Up', 'b', 'PgUp'], action: 'up', description: 'Scroll up, when the keys do not fit'},
@@ -94,6 +156,9 @@ export const bindings: readonly Binding[] = [
 export const screenTitles: Readonly<Record<BindingScreen, string>> = {
 	list: 'Post list',
 	categories: 'Category picker',
+	tags: 'Tag picker',
+	links: 'Links of a post',
+	prompt: 'While typing a search, a day or a link number',
 	reader: 'Reader',
 	help: 'This help',
 	empty: 'No posts',
@@ -115,7 +180,7 @@ export function actionFor(screen: Exclude<BindingScreen, 'global'>, name: string
 	return byScreen.get(screen)?.get(name) ?? byScreen.get('global')?.get(name);
 }
 
-const leaving = new Set<Action>(['quit', 'back', 'help']);
+const leaving = new Set<Action>(['quit', 'back', 'help', 'cancel']);
 
 /**
  * The status-line hints of a screen, as `key label` pairs: how to leave (and get help) first, so
@@ -124,7 +189,7 @@ const leaving = new Set<Action>(['quit', 'back', 'help']);
 export function statusHints(screen: Exclude<BindingScreen, 'global'>): string[] {
 	const hinted = bindings.filter(binding => binding.screen === screen && binding.hint !== undefined);
 	return [...hinted.filter(binding => leaving.has(binding.action)), ...hinted.filter(binding => !leaving.has(binding.action))].map(
-		binding => `${binding.keys[0]!} ${binding.hint!}`,
+		binding => `${binding.label ?? binding.keys[0]!} ${binding.hint!}`,
 	);
 }
 

@@ -1,8 +1,10 @@
 import {Box, Text} from 'ink';
 import type {JSX} from 'react';
 import {truncateToWidth} from '../core/layout.js';
+import {findInLines, type LineMatch} from '../core/search.js';
 import type {LaidOutLine} from '../core/types.js';
 import {pageRows} from './app-state.js';
+import {hyperlink} from './hyperlink.js';
 import {StatusLine} from './status-line.js';
 
 type Props = {
@@ -16,31 +18,81 @@ type Props = {
 	readonly hints: readonly string[];
 	readonly width: number;
 	readonly height: number;
+	/** The word being found: its matches are highlighted, the current one (if any) most. */
+	readonly find?: {readonly query: string; readonly current: LineMatch | undefined; readonly ordinal: number; readonly count: number} | undefined;
+	/** The article's numbered links, made clickable (OSC 8) in the link list when `hyperlinks` is set. */
+	readonly links?: readonly string[];
+	readonly hyperlinks?: boolean;
+	/** The prompt being typed, if any. */
+	readonly prompt?: string | undefined;
 };
 
 /** The reader screen: one screenful of the article's lines and a status line with the position. */
-export function Reader({lines, top, index, count, status, hints, width, height}: Props) {
+export function Reader({lines, top, index, count, status, hints, width, height, find, links = [], hyperlinks = false, prompt}: Props) {
 	const rows = pageRows(height);
 	const shown: JSX.Element[] = [];
 	for (let line = top; line < Math.min(lines.length, top + rows); line++) {
-		shown.push(<ArticleLine key={line} line={lines[line]!} width={width} />);
+		const laidOut = lines[line]!;
+		if (find !== undefined && find.query.trim() !== '' && laidOut.style !== 'link-list') {
+			shown.push(<FoundLine key={line} line={laidOut} width={width} query={find.query} current={find.current?.line === line ? find.current : undefined} />);
+		} else {
+			const url = hyperlinks && laidOut.style === 'link-list' ? links[linkNumberAt(lines, line) - 1] : undefined;
+			shown.push(<ArticleLine key={line} line={laidOut} width={width} url={url} />);
+		}
 	}
 	const bottom = Math.min(lines.length, top + rows);
 	const percent = lines.length === 0 ? 100 : Math.round((bottom / lines.length) * 100);
-	const position = `line ${Math.min(top + 1, lines.length)}/${lines.length}  ${percent}%  post ${index}/${count}`;
+	const found = find === undefined ? '' : find.count === 0 ? '' : `  match ${find.ordinal}/${find.count}`;
+	const position = `line ${Math.min(top + 1, lines.length)}/${lines.length}  ${percent}%  post ${index}/${count}${found}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box flexDirection="column" flexGrow={1}>
 				{shown}
 			</Box>
-			<StatusLine position={position} message={status} hints={hints} width={width} />
+			<StatusLine position={position} message={status} hints={hints} width={width} prompt={prompt} />
 		</Box>
 	);
 }
 
-function ArticleLine({line, width}: {readonly line: LaidOutLine; readonly width: number}) {
-	// Layout keeps rows within the width; cutting again guards against a width mismatch.
+/** The number of the link a row of the link list belongs to (its own `[n]`, or the row above's for a wrapped URL). */
+function linkNumberAt(lines: readonly LaidOutLine[], line: number): number {
+	for (let at = line; at >= 0 && lines[at]!.style === 'link-list'; at--) {
+		const match = /^\[(\d+)\] /.exec(lines[at]!.text);
+		if (match) return Number(match[1]);
+	}
+	return 0;
+}
+
+/** A row with every match of the query shown in reverse video, the current match in yellow. */
+function FoundLine({line, width, query, current}: {readonly line: LaidOutLine; readonly width: number; readonly query: string; readonly current: LineMatch | undefined}) {
 	const text = truncateToWidth(line.text, width) || ' ';
+	const matches = findInLines([{text}], query);
+	if (matches.length === 0) return <ArticleLine line={line} width={width} />;
+	const parts: JSX.Element[] = [];
+	let at = 0;
+	for (const [index, match] of matches.entries()) {
+		if (match.start > at) parts.push(<Text key={`t${index}`}>{text.slice(at, match.start)}</Text>);
+		const isCurrent = current !== undefined && current.start === match.start;
+		parts.push(
+			<Text key={`m${index}`} inverse={!isCurrent} backgroundColor={isCurrent ? 'yellow' : undefined} color={isCurrent ? 'black' : undefined}>
+				{text.slice(match.start, match.end)}
+			</Text>,
+		);
+		at = match.end;
+	}
+	if (at < text.length) parts.push(<Text key="rest">{text.slice(at)}</Text>);
+	return (
+		<Text wrap="truncate" bold={line.style === 'title'}>
+			{parts}
+		</Text>
+	);
+}
+
+function ArticleLine({line, width, url}: {readonly line: LaidOutLine; readonly width: number; readonly url?: string | undefined}) {
+	// Layout keeps rows within the width; cutting again guards against a width mismatch.
+	const plain = truncateToWidth(line.text, width) || ' ';
+	// A link-list row is made clickable only around its text, by folio, for a checked URL.
+	const text = url === undefined ? plain : hyperlink(url, plain);
 	switch (line.style) {
 		case 'title':
 			return (

@@ -8,10 +8,15 @@ type Props = {
 	readonly message?: string | undefined;
 	readonly hints: readonly string[];
 	readonly width: number;
+	/** A text prompt being typed (search, a day); shown instead of everything else but the position. */
+	readonly prompt?: string | undefined;
 };
 
 /** The bottom line: position, then a message or the key hints; never wider than the screen. */
-export function StatusLine({position = '', message, hints, width}: Props) {
+export function StatusLine({position = '', message, hints, width, prompt}: Props) {
+	if (prompt !== undefined) {
+		return <Text wrap="truncate">{statusText([prompt, message ?? '', position], width)}</Text>;
+	}
 	if (message !== undefined) {
 		return (
 			<Text wrap="truncate" color="yellow">
