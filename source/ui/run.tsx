@@ -1,5 +1,6 @@
 import process from 'node:process';
-import {render, type Instance} from 'ink';
+import {render, useInput, type Instance} from 'ink';
+import {useState} from 'react';
 import {sanitizeLine} from '../core/sanitize.js';
 import {App, type AppProps, type ExitReason} from './app.js';
 
@@ -63,13 +64,16 @@ export async function runApp(props: AppProps): Promise<void> {
 	stdout.write(enterAlternateScreen + hideCursor);
 	try {
 		instance = render(
-			<App
-				{...props}
-				onExit={exitReason => {
-					reason = exitReason;
-					props.onExit?.(exitReason);
-				}}
-			/>,
+			<>
+				<App
+					{...props}
+					onExit={exitReason => {
+						reason = exitReason;
+						props.onExit?.(exitReason);
+					}}
+				/>
+				{process.env['FOLIO_TEST_CRASH'] === '1' && <CrashForTests />}
+			</>,
 			{exitOnCtrlC: false},
 		);
 		await instance.waitUntilExit();
@@ -80,4 +84,23 @@ export async function runApp(props: AppProps): Promise<void> {
 		restore();
 	}
 	process.exitCode = reason === 'interrupt' ? exitCodes.interrupt : exitCodes.quit;
+}
+
+/**
+ * Exists only for the end-to-end tests, which check that an unexpected error still restores the
+ * terminal: with FOLIO_TEST_CRASH=1 in the environment, `!` throws while rendering and `@` throws
+ * from a timer (an uncaught exception). Without that variable it is never rendered.
+ */
+function CrashForTests(): null {
+	const [crash, setCrash] = useState(false);
+	useInput(input => {
+		if (input === '!') setCrash(true);
+		if (input === '@') {
+			setTimeout(() => {
+				throw new Error('crash from a timer (FOLIO_TEST_CRASH)');
+			}, 0);
+		}
+	});
+	if (crash) throw new Error('crash while rendering (FOLIO_TEST_CRASH)');
+	return null;
 }
