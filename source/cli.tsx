@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import meow from 'meow';
 import {readPostText, renderArticle} from './core/article.js';
+import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
 import {loadArchive} from './core/load.js';
 import {parsePost} from './core/parse.js';
 import {sanitizeLine} from './core/sanitize.js';
+import {searchPostFile} from './core/search.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 
@@ -30,14 +32,27 @@ const cli = meow(
 	  --width, -w N        Wrap printed articles at N columns
 	                       (default: the terminal's width, else 80)
 	  --category, -c NAME  Only posts in this category
+	  --search, -s TEXT    Only posts whose text, title, categories, tags or
+	                       author contain TEXT (any case for Latin letters);
+	                       --list adds the matching line as a fifth column,
+	                       --json a "match" field; in the reader, a search
+	  --since DATE         Only posts from this day on (YYYY-MM-DD)
+	  --until DATE         Only posts up to and including this day
 	  --help               Show this help
 	  --version            Show the version
+
+	Environment
+	  BROWSER              The program that opens links (o, L in the reader)
+	  FOLIO_STATE_DIR      Where read posts are remembered (default:
+	                       $XDG_STATE_HOME/folio, ~/.local/state/folio)
+	  FOLIO_NO_HYPERLINKS  Set it to turn off clickable (OSC 8) links
 
 	Examples
 	  $ folio ~/news/_posts
 	  $ folio _posts/2021-11-25-defence.md --print --width 60 | less
 	  $ folio _posts --list --category dw | head
 	  $ folio _posts --json | jq -r .link
+	  $ folio _posts --since 2024-11-01 --until 2024-11-07 --search typhoon --list
 	  $ cat post.md | folio -
 `,
 	{
@@ -50,6 +65,9 @@ const cli = meow(
 			json: {type: 'boolean', default: false},
 			width: {type: 'string', shortFlag: 'w'},
 			category: {type: 'string', shortFlag: 'c'},
+			search: {type: 'string', shortFlag: 's'},
+			since: {type: 'string'},
+			until: {type: 'string'},
 		},
 	},
 );
@@ -94,11 +112,25 @@ function printPost(post: Post, text: string): void {
 	process.stdout.write(formatArticle(renderArticle(post, text, readWidth())));
 }
 
+/** The day given to --since or --until; a usage error when it is not a day. */
+function readDay(flag: 'since' | 'until'): Day | undefined {
+	const given = cli.flags[flag];
+	if (given === undefined) return undefined;
+	const day = parseDay(given);
+	if (day === undefined) fail(`--${flag} wants a day as YYYY-MM-DD, not "${given}"`, exitUsage);
+	return day;
+}
+
 async function main(): Promise<void> {
 	if (cli.input.length > 1) fail(`one path at a time, not ${cli.input.length} (see folio --help)`, exitUsage);
 	if (cli.flags.print && (cli.flags.list || cli.flags.json)) fail('--print and --list/--json do not go together', exitUsage);
 	const target = cli.input[0] ?? '.';
 	const width = readWidth();
+	const since = readDay('since');
+	const until = readDay('until');
+	if (since && until && since.start > until.start) fail(`--since ${since.text} is after --until ${until.text}`, exitUsage);
+	const query = cli.flags.search?.trim();
+	if (cli.flags.search !== undefined && !query) fail('--search wants some text to look for', exitUsage);
 
 	if (target === stdinPath) {
 		const text = readStdin();
@@ -136,14 +168,21 @@ async function main(): Promise<void> {
 	const progress = interactive && process.stderr.isTTY ? (done: number, total: number) => fs.writeSync(2, `\rLoading posts: ${done} of ${total}…`) : undefined;
 	const archive = loadArchive(target, {onProgress: progress});
 	if (progress) fs.writeSync(2, '\r\u001B[K');
-	const posts = filterByCategory(archive.posts, cli.flags.category);
+	const posts = filterByDate(filterByCategory(archive.posts, cli.flags.category), since, until);
 
 	if (!interactive) {
 		for (const skipped of archive.skipped) warn(`skipped ${skipped.path}: ${skipped.reason}`);
 		for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
 		const format = cli.flags.json ? formatJsonLine : formatListLine;
-		const out = posts.map(post => format(post)).join('\n');
-		if (out) process.stdout.write(out + '\n');
+		if (query) {
+			for (const post of posts) {
+				const hit = searchPostFile(post, query);
+				if (hit) process.stdout.write(format(post, hit.context) + '\n');
+			}
+		} else {
+			const out = posts.map(post => format(post)).join('\n');
+			if (out) process.stdout.write(out + '\n');
+		}
 		if (archive.posts.length === 0) fail(`no posts found in ${target}`, exitNothing);
 		return;
 	}
@@ -151,11 +190,17 @@ async function main(): Promise<void> {
 	const {runApp} = await import('./ui/run.js');
 	const {loadArticle} = await import('./core/article.js');
 	const {openLink} = await import('./open-link.js');
+	const {openReadState} = await import('./read-state.js');
+	const {copyLink} = await import('./clipboard.js');
+	const {supportsHyperlinks} = await import('./ui/hyperlink.js');
+	const readState = openReadState(target, archive.posts.map(post => post.path), {onError: warn});
+	// Signals end the process at once; what was read until then is still saved.
+	process.once('exit', () => readState.flush());
 	const reason =
 		archive.posts.length === 0
 			? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.`
 			: posts.length === 0
-				? `No posts in category "${cli.flags.category}".`
+				? `No posts match ${[cli.flags.category === undefined ? '' : `category "${cli.flags.category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
 				: undefined;
 	void width;
 	await runApp({
@@ -165,7 +210,14 @@ async function main(): Promise<void> {
 		onOpenLink: async (url: string) => openLink(url),
 		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
 		skippedCount: archive.skipped.length,
+		initialReadState: readState.initial,
+		onReadStateChange: state => readState.save(state),
+		searchPost: (post, text) => searchPostFile(post, text)?.context,
+		initialSearch: query,
+		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
+		hyperlinks: supportsHyperlinks(process.env),
 	});
+	readState.flush();
 }
 
 main().catch((error: unknown) => {

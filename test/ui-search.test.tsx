@@ -44,7 +44,7 @@ describe('/ in the list', () => {
 		assert.match(app.screen()[0]!, /^Post 23$/, 'the filtered post opens');
 		await app.press('q');
 		await app.press(keys.escape);
-		assert.match(app.screen()[0]!, /30\/30 posts · All$/);
+		assert.match(app.screen()[0]!, /30\/30 posts · All · 29 unread$/);
 		assert.match(app.selected()!, / Post 23$/, 'the selected post stays selected');
 	});
 
@@ -110,7 +110,7 @@ describe('F: full-text search', () => {
 		assert.match(app.screen()[0]!, /^Post 7$/, 'J goes to the next result');
 		await app.press('q');
 		await app.press(keys.escape);
-		assert.match(app.screen()[0]!, /30\/30 posts · All$/, 'Esc returns to every post');
+		assert.match(app.screen()[0]!, /30\/30 posts · All · 28 unread$/, 'Esc returns to every post');
 	});
 
 	test('a long search shows progress and keys still work while it runs', async () => {

@@ -89,6 +89,7 @@ export type AppAction =
 	| {readonly type: 'keys'; readonly keys: readonly string[]; readonly env: Environment}
 	| {readonly type: 'status'; readonly text: string}
 	| {readonly type: 'reset'; readonly posts: readonly Post[]}
+	| {readonly type: 'fullText'; readonly query: string; readonly env: Environment}
 	| {readonly type: 'fullTextProgress'; readonly id: number; readonly done: number; readonly hits: ReadonlyArray<readonly [Post, string]>; readonly env: Environment};
 
 /** Read state restored from an earlier run. */
@@ -159,6 +160,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead});
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
+		case 'fullText':
+			return state.screen === 'empty' ? state : startFullText(state, action.query.trim(), action.env);
 		case 'keys': {
 			let next = state.status === undefined ? state : {...state, status: undefined};
 			for (const name of action.keys) {

@@ -43,6 +43,8 @@ export type AppProps = {
 	readonly onCopyLink?: (url: string) => Promise<string>;
 	/** Make checked links clickable (OSC 8). */
 	readonly hyperlinks?: boolean;
+	/** A full-text search to start with (as if typed after F). */
+	readonly initialSearch?: string | undefined;
 };
 
 const listHints = statusHints('list');
@@ -118,6 +120,12 @@ export function App(props: AppProps): JSX.Element {
 		);
 	}, [copyRequest]);
 
+	useEffect(() => {
+		if (props_.current.initialSearch) dispatch({type: 'fullText', query: props_.current.initialSearch, env});
+		// Once, at start.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+
 	useFullTextSearch(state, dispatch, env, props_);
 
 	const {read, lastRead} = state;
@@ -135,6 +143,8 @@ export function App(props: AppProps): JSX.Element {
 	}, [state.exit, exit]);
 
 	const prompt = state.prompt === undefined ? undefined : promptLine(state.prompt);
+	// O(n) only when the posts or the read state change, not per key; none shown until something is read.
+	const unread = useMemo(() => (state.read.size === 0 ? undefined : state.all.reduce((count, post) => count + (state.read.has(post.path) ? 0 : 1), 0)), [state.all, state.read]);
 	switch (state.screen) {
 		case 'empty':
 			return <Empty folder={folder} reason={emptyReason} hints={emptyHints} width={width} height={height} />;
@@ -225,7 +235,7 @@ export function App(props: AppProps): JSX.Element {
 			height={height}
 			read={state.read}
 			contexts={state.fullText?.contexts}
-			filters={listFilters(state)}
+			filters={unread === undefined ? listFilters(state) : [...listFilters(state), `${unread} unread`]}
 			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${state.visible.length} matches` : prompt}
 		/>
 	);

@@ -1,0 +1,89 @@
+/** --search, --since and --until as a pipe sees them: the built `folio` run as a child process. */
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {makeArchive} from './helpers/temp-archive.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cliPath = path.join(root, 'dist', 'cli.js');
+
+/** Runs the built CLI with stdout and stderr as pipes. */
+function folio(args: readonly string[]): {stdout: string; stderr: string; status: number | null} {
+	const result = spawnSync(process.execPath, [cliPath, ...args], {encoding: 'utf8', env: {...process.env, FORCE_COLOR: '0'}, timeout: 30_000});
+	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
+}
+
+const archive = makeArchive({
+	'2024-11-04-old.md': '---\ntitle: Harbour report\ndate: 2024-11-04 09:00\ncategories: [rthk]\n---\nFerries ran late after the Typhoon warning.\n',
+	'2024-11-05-a.html':
+		'---\ntitle: Budget day\ndate: 2024-11-05 23:30\ncategories: [dw]\ntags: [economy]\n---\n<p>The minister spoke.</p>\n<p>A typhoon is <b>not</b> expected this week.</p>\n',
+	'2024-11-05-b.md': '---\ntitle: 颱風消息\ndate: 2024-11-05 00:10\ncategories: [rthk]\n---\n天文台發出八號風球。\n',
+	'2024-11-06-c.md': '---\ntitle: Markets\ndate: 2024-11-06 08:00\nauthor: Typhoon Analytics\n---\nShares rose.\n',
+	'undated.md': '---\ntitle: No date here\n---\nA typhoon story without a date.\n',
+});
+
+const titles = (stdout: string) =>
+	stdout
+		.trim()
+		.split('\n')
+		.filter(Boolean)
+		.map(line => line.split('\t')[2]);
+
+describe('--search', () => {
+	test('--list keeps posts whose text or metadata match, any case, with the matching line as a fifth column', () => {
+		const result = folio([archive, '--list', '--search', 'TYPHOON']);
+		assert.equal(result.status, 0, result.stderr);
+		const lines = result.stdout.trim().split('\n');
+		assert.deepEqual(titles(result.stdout), ['Markets', 'Budget day', 'Harbour report', 'No date here']);
+		assert.deepEqual(
+			lines.map(line => line.split('\t')[4]),
+			['Typhoon Analytics', 'A typhoon is not expected this week.', 'Ferries ran late after the Typhoon warning.', 'A typhoon story without a date.'],
+		);
+	});
+
+	test('Chinese is matched as typed; --json adds a "match" field', () => {
+		const result = folio([archive, '--json', '--search', '八號風球']);
+		assert.equal(result.status, 0, result.stderr);
+		const rows = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {title: string; match: string});
+		assert.deepEqual(
+			rows.map(row => [row.title, row.match]),
+			[['颱風消息', '天文台發出八號風球。']],
+		);
+	});
+
+	test('no match prints nothing and still succeeds; an empty search is a usage error', () => {
+		assert.deepEqual(folio([archive, '--list', '--search', 'volcano']), {stdout: '', stderr: '', status: 0});
+		const empty = folio([archive, '--list', '--search', ' ']);
+		assert.equal(empty.status, 2);
+		assert.match(empty.stderr, /^folio: --search wants some text/);
+	});
+});
+
+describe('--since and --until', () => {
+	test('keep whole days, inclusive, and leave undated posts out', () => {
+		assert.deepEqual(titles(folio([archive, '--list', '--since', '2024-11-05', '--until', '2024-11-05']).stdout), ['Budget day', '颱風消息']);
+		assert.deepEqual(titles(folio([archive, '--list', '--since', '2024-11-05']).stdout), ['Markets', 'Budget day', '颱風消息']);
+		assert.deepEqual(titles(folio([archive, '--list', '--until', '2024-11-04']).stdout), ['Harbour report']);
+	});
+
+	test('combine with --search and --category', () => {
+		assert.deepEqual(titles(folio([archive, '--list', '--since', '2024-11-05', '--search', 'typhoon']).stdout), ['Markets', 'Budget day']);
+		assert.deepEqual(titles(folio([archive, '--list', '--until', '2024-11-05', '--category', 'rthk']).stdout), ['颱風消息', 'Harbour report']);
+	});
+
+	test('a day that is not a day, or --since after --until, is a usage error (exit 2)', () => {
+		for (const args of [['--since', 'yesterday'], ['--until', '2024-02-30'], ['--since', '2024-11-06', '--until', '2024-11-05']]) {
+			const result = folio([archive, '--list', ...args]);
+			assert.equal(result.status, 2, args.join(' '));
+			assert.equal(result.stdout, '');
+			assert.match(result.stderr, /^folio: --(since|until) /);
+		}
+	});
+
+	test('the help lists the new options', () => {
+		const help = folio(['--help']).stdout;
+		for (const flag of ['--search, -s TEXT', '--since DATE', '--until DATE', 'FOLIO_STATE_DIR', 'FOLIO_NO_HYPERLINKS']) assert.ok(help.includes(flag), flag);
+	});
+});
