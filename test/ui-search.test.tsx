@@ -131,6 +131,13 @@ describe('F: full-text search', () => {
 		assert.match(app.selected()!, /Post 20 │ needle in Post 20/, 'the selection stayed where j put it');
 	});
 
+	test('a search given at start (folio --search) shows its results at once', async () => {
+		const app = await renderApp({initialSearch: 'typhoon', searchPost: fakeSearch({'/archive/post-9.md': 'Typhoon signal 8.'})});
+		await tick(50);
+		assert.match(app.screen()[0]!, /1\/30 posts · All · text "typhoon"$/);
+		assert.match(app.screen()[1]!, /^› .* Post 9 │ Typhoon signal 8\.\s*$/);
+	});
+
 	test('an empty search or Esc while typing changes nothing', async () => {
 		const app = await renderApp({searchPost: fakeSearch({})});
 		await app.press('Fabc');
