@@ -187,6 +187,8 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
+	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 	const {runApp} = await import('./ui/run.js');
 	const {loadArticle} = await import('./core/article.js');
 	const {openLink} = await import('./open-link.js');

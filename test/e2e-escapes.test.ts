@@ -89,10 +89,19 @@ function assertNoEscapes(text: string, what: string, allowTab = false): void {
 	assert.doesNotMatch(text, bidiControls, `${what} has a bidi override`);
 }
 
-/** Asserts the raw terminal output holds nothing from the posts that a terminal would act on. */
-function assertOnlyFolioEscapes(raw: string): void {
-	assert.deepEqual(foreignEscapes(raw), [], 'every escape sequence is one folio writes itself');
-	for (const payload of [`${ESC}]52`, `${ESC}]8;`, `${ESC}[31m`, `${ESC}[5m`, `${ESC}[8m`, `${ESC}[38;5`, `${ESC}P`, `${ESC}_`, BEL]) {
+/** The web links in the hostile posts: the only targets folio may make clickable. */
+const postLinks = new Set(['https://example.com/raw', 'https://example.com/target', 'https://example.com/yaml', 'https://example.com/md']);
+
+/**
+ * Asserts the raw terminal output holds nothing from the posts that a terminal would act on:
+ * with `hyperlinks`, folio may write OSC 8 links, but only to the posts' checked web links.
+ */
+function assertOnlyFolioEscapes(raw: string, hyperlinks = false): void {
+	assert.deepEqual(foreignEscapes(raw, hyperlinks ? postLinks : new Set()), [], 'every escape sequence is one folio writes itself');
+	assert.ok(!raw.includes('evil.example'), 'no link target from the posts\' text');
+	if (hyperlinks) assert.ok(raw.includes(`${ESC}]8;;https://example.com/target${ESC}\\`), 'folio made the post\'s own link clickable');
+	else assert.ok(!raw.includes(`${ESC}]8;`), 'no OSC 8 where folio writes no links');
+	for (const payload of [`${ESC}]52`, `${ESC}[31m`, `${ESC}[5m`, `${ESC}[8m`, `${ESC}[38;5`, `${ESC}P`, `${ESC}_`, BEL]) {
 		assert.ok(!raw.includes(payload), `the output holds ${JSON.stringify(payload)}`);
 	}
 	assert.doesNotMatch(raw, c1Controls, 'the output holds a C1 control');
@@ -110,9 +119,10 @@ function hostileArchive(): string {
 }
 
 describe('escape sequences from posts never reach the terminal', {skip}, () => {
-	test('in the list, the category picker and every article, only folio writes escapes; the text still shows', async () => {
+	for (const hyperlinks of [false, true]) {
+	test(`in the list, the category picker and every article, only folio writes escapes; the text still shows${hyperlinks ? ' (clickable links on)' : ''}`, async () => {
 		const folder = hostileArchive();
-		const term = startFolio([folder]);
+		const term = startFolio([folder], {env: {FORCE_HYPERLINK: hyperlinks ? '1' : undefined}});
 		let screen = await term.waitFor('5/5 posts · All');
 		assert.match(lines(screen)[0]!, /hostile folder\s+5\/5 posts · All$/, 'the folder name is shown sanitized');
 		const rows = listRows(screen).map(row => row.trimEnd());
@@ -166,8 +176,9 @@ describe('escape sequences from posts never reach the terminal', {skip}, () => {
 		term.write('q');
 		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
 		assertRestored(term);
-		assertOnlyFolioEscapes(term.raw());
+		assertOnlyFolioEscapes(term.raw(), hyperlinks);
 	});
+	}
 
 	test('--print of each hostile post writes no escape to stdout or stderr', async () => {
 		const folder = hostileArchive();

@@ -13,6 +13,7 @@ import {
 	assertListLayout,
 	assertRestored,
 	fixtures,
+	header,
 	isListLaidOut,
 	lines,
 	listRows,
@@ -208,7 +209,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 
 		term.write('q');
 		screen = await term.waitFor(selected('New chip plant'));
-		assertListLayout(screen, 100, 30, /14\/14 posts · All$/);
+		assertListLayout(screen, 100, 30, header(14, 14));
 
 		term.write(keys.enter);
 		await term.waitFor(/post 6\/14/);
@@ -221,7 +222,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		await term.waitFor(/post 5\/14/);
 		term.write(keys.left);
 		screen = await term.waitFor(selected('The long read'));
-		assertListLayout(screen, 100, 30, /14\/14 posts · All$/);
+		assertListLayout(screen, 100, 30, header(14, 14));
 		await quit(term);
 	});
 
@@ -318,7 +319,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		// Narrower: the header now ends at column 60 and titles are cut, not wrapped.
 		term.resize(60, 20);
 		let screen = await term.waitFor(s => isListLaidOut(s, 60, 20));
-		assertListLayout(screen, 60, 20, /14\/14 posts · All$/);
+		assertListLayout(screen, 60, 20, header(14, 14));
 		assert.equal(listRows(screen).length, 14);
 		const museum = listRows(screen).find(row => row.includes('Museum'))!;
 		assert.ok(!museum.includes('home town'), `a long title is cut at the new width: ${museum}`);
@@ -326,7 +327,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		// Wider again, then the reader at 60 columns and at 100.
 		term.resize(100, 30);
 		screen = await term.waitFor(s => isListLaidOut(s, 100, 30));
-		assertListLayout(screen, 100, 30, /14\/14 posts · All$/);
+		assertListLayout(screen, 100, 30, header(14, 14));
 		assert.ok(listRows(screen).some(row => row.includes('Museum returns bronze statues to their home town')));
 		term.resize(60, 20);
 		await term.waitFor(s => isListLaidOut(s, 60, 20));
@@ -358,7 +359,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		);
 		term.write('q');
 		screen = await term.waitFor(selected('The long read'));
-		assertListLayout(screen, 50, 16, /posts · All$/);
+		assertListLayout(screen, 50, 16, header(14, 14));
 		await quit(term);
 	});
 
@@ -369,7 +370,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		test(`usable at ${cols}x${rows}: list, reader and help fit, header and status line shown`, async () => {
 			const term = startFolio([folder], {cols, rows});
 			let screen = await term.waitFor('14/14 posts · All');
-			assertListLayout(screen, cols, rows, /14\/14 posts · All$/);
+			assertListLayout(screen, cols, rows, header(14, 14));
 			assert.equal(stringWidth(lines(screen)[0]!), cols, 'the header spans the width');
 			assert.equal(listRows(screen).length, Math.min(14, rows - 3));
 			term.write('jjjj');

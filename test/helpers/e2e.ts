@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import {after} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
 import {ptyAvailable, ptyError, startTerminal, type TerminalSession} from './terminal.js';
@@ -16,6 +18,27 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const cli = path.join(root, 'dist', 'cli.js');
 /** Static posts for the end-to-end tests. */
 export const fixtures = path.join(root, 'test', 'fixtures', 'e2e');
+
+// folio remembers read posts (and where the list was) and caches its index; the tests keep both
+// out of the user's folders, and give every run a fresh start so no test depends on another.
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-home-'));
+after(() => fs.rmSync(home, {recursive: true, force: true}));
+
+/** Environment that keeps folio's read state and index cache out of the user's folders. */
+export const isolated = {
+	FOLIO_STATE_DIR: path.join(home, 'state'),
+	FOLIO_CACHE_DIR: path.join(home, 'cache'),
+	XDG_STATE_HOME: path.join(home, 'xdg-state'),
+	XDG_CACHE_HOME: path.join(home, 'xdg-cache'),
+};
+
+let runs = 0;
+
+/** Like {@link isolated}, with new, empty folders for one run of folio. */
+export function isolatedRun(): Record<string, string> {
+	runs++;
+	return Object.fromEntries(Object.entries(isolated).map(([name, folder]) => [name, path.join(folder, String(runs))]));
+}
 
 /** Why the end-to-end tests cannot run here, or false when they can. */
 export const skip: string | false = !ptyAvailable
@@ -33,7 +56,8 @@ export type FolioOptions = {
 
 /**
  * Runs `node dist/cli.js ...args` in a pseudo-terminal (100x30 unless told), in UTC so the dates
- * on screen do not depend on the machine, with $BROWSER unset unless given.
+ * on screen do not depend on the machine, with $BROWSER unset unless given, read state and cache
+ * in a temporary folder, and no hint of a terminal that takes clickable links.
  */
 export function startFolio(args: readonly string[], options: FolioOptions = {}): TerminalSession {
 	return startTerminal({
@@ -42,7 +66,21 @@ export function startFolio(args: readonly string[], options: FolioOptions = {}):
 		cols: options.cols ?? 100,
 		rows: options.rows ?? 30,
 		cwd: root,
-		env: {TZ: 'UTC', BROWSER: undefined, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env},
+		env: {
+			TZ: 'UTC',
+			...isolatedRun(),
+			BROWSER: undefined,
+			NO_COLOR: undefined,
+			FORCE_COLOR: undefined,
+			// Terminals that folio would write clickable links for.
+			TERM_PROGRAM: undefined,
+			VTE_VERSION: undefined,
+			WT_SESSION: undefined,
+			KITTY_WINDOW_ID: undefined,
+			KONSOLE_VERSION: undefined,
+			FORCE_HYPERLINK: undefined,
+			...options.env,
+		},
 	});
 }
 
@@ -111,6 +149,14 @@ export function assertListLayout(screen: string, cols: number, rows: number, hea
 }
 
 /**
+ * The list header's right part as a pattern: `shown/total posts · category`, then the count of
+ * unread posts that folio adds once something was read.
+ */
+export function header(shown: number, total: number, category = 'All'): RegExp {
+	return new RegExp(`${shown}/${total} posts · ${category}(?: · \\d+ unread)?$`);
+}
+
+/**
  * Whether the list screen is laid out for cols x rows (a waitFor predicate): the header on the
  * first row spanning the width, a post row under it, the status line on the second-last row.
  */
@@ -136,7 +182,7 @@ export async function runCli(
 		execFile(
 			process.execPath,
 			[cli, ...args],
-			{cwd: root, env: {...process.env, TZ: 'UTC', ...env}, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024},
+			{cwd: root, env: {...process.env, TZ: 'UTC', ...isolatedRun(), ...env}, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024},
 			(error, stdout, stderr) => {
 				const code = error && typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : 0;
 				resolve({code, stdout, stderr: stderr.toString('utf8')});
@@ -155,11 +201,17 @@ const folioModes = new Set(['?25', '?1049', '?2026', '?2004']);
 
 /**
  * The escape sequences in `raw` that folio itself never writes: anything but cursor movement,
- * erasing, the known private modes and the SGR codes the UI uses. Empty when the output is clean.
+ * erasing, the known private modes, the SGR codes the UI uses, and OSC 8 links to one of `links`.
+ * Empty when the output is clean.
  */
-export function foreignEscapes(raw: string): string[] {
+export function foreignEscapes(raw: string, links: ReadonlySet<string> = new Set()): string[] {
 	const foreign: string[] = [];
-	for (const match of raw.matchAll(escapeSequence)) {
+	// folio's own clickable links: OSC 8 around a link it checked (`links`), and the closing OSC 8.
+	const rest = raw.replace(/\u001B\]8;;([^\u0007\u001B]*)\u001B\\/g, (sequence, target: string) => {
+		if (target !== '' && !links.has(target)) foreign.push(sequence);
+		return '';
+	});
+	for (const match of rest.matchAll(escapeSequence)) {
 		const [sequence, parameters, intermediates, final] = match;
 		const known =
 			final !== undefined &&

@@ -1,0 +1,56 @@
+/**
+ * End-to-end: colours on screen follow the environment. NO_COLOR (no-color.org) and a terminal
+ * that claims no colours (TERM=dumb) get no colour codes; the selected row stays marked.
+ */
+import assert from 'node:assert/strict';
+import {after, describe, test} from 'node:test';
+import {cli, fixtures, isolatedRun, selectedRow, skip, startFolio} from './helpers/e2e.js';
+import {closeAll, startTerminal} from './helpers/terminal.js';
+import type {TerminalSession} from './helpers/terminal.js';
+
+after(closeAll);
+
+/** SGR colour parameters: foreground/background, normal and bright, 256-colour and RGB. */
+function colourCodes(raw: string): string[] {
+	const found: string[] = [];
+	for (const [sequence, parameters] of raw.matchAll(/\u001B\[([\d;]*)m/g)) {
+		if (parameters!.split(';').some(code => /^(?:3\d|4\d|9[0-7]|10[0-7])$/.test(code))) found.push(sequence);
+	}
+	return found;
+}
+
+async function listThenQuit(term: TerminalSession): Promise<string> {
+	const screen = await term.waitFor('14/14 posts · All');
+	assert.match(selectedRow(screen)!, /^› .*Tiny robot fish/, 'the selected row is marked without colour');
+	term.write('\r');
+	await term.waitFor(/^line 1\//m);
+	term.write('q');
+	await term.waitFor('14/14 posts · All');
+	term.write('q');
+	assert.deepEqual(await term.waitForExit(), {exitCode: 0});
+	return term.raw();
+}
+
+describe('colours follow NO_COLOR and the terminal', {skip}, () => {
+	test('a colour terminal gets colours', async () => {
+		const raw = await listThenQuit(startFolio([fixtures]));
+		assert.notDeepEqual(colourCodes(raw), [], 'the list uses colour (so the tests below can see it missing)');
+	});
+
+	test('NO_COLOR=1: no colour codes', async () => {
+		const raw = await listThenQuit(startFolio([fixtures], {env: {NO_COLOR: '1'}}));
+		assert.deepEqual(colourCodes(raw), []);
+	});
+
+	test('TERM=dumb: no colour codes', async () => {
+		// The pty sets TERM itself, so env sets it for folio.
+		const term = startTerminal({
+			command: '/usr/bin/env',
+			args: ['TERM=dumb', process.execPath, cli, fixtures],
+			cols: 100,
+			rows: 30,
+			env: {TZ: 'UTC', ...isolatedRun(), NO_COLOR: undefined, FORCE_COLOR: undefined},
+		});
+		assert.deepEqual(colourCodes(await listThenQuit(term)), []);
+	});
+});
