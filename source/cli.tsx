@@ -35,7 +35,8 @@ const cli = meow(
 	  --search, -s TEXT    Only posts whose text, title, categories, tags or
 	                       author contain TEXT (any case for Latin letters);
 	                       --list adds the matching line as a fifth column,
-	                       --json a "match" field; in the reader, a search
+	                       --json a "match" field; on screen, the list opens
+	                       on the results
 	  --since DATE         Only posts from this day on (YYYY-MM-DD)
 	  --until DATE         Only posts up to and including this day
 	  --help               Show this help
