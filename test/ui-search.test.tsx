@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import type {Post} from '../source/core/types.js';
 import {makePost, makePosts, tick} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
@@ -129,6 +130,17 @@ describe('F: full-text search', () => {
 		for (let wait = 0; wait < 100 && /…$/.test(app.screen()[0]!); wait++) await tick(20);
 		assert.match(app.screen()[0]!, /40\/400 posts · All · text "needle"$/);
 		assert.match(app.selected()!, /Post 20 │ needle in Post 20/, 'the selection stayed where j put it');
+	});
+
+	test('the matching line starts near the match when the match would be cut off', async () => {
+		const line = '中央社記者報導，今年夏天因為天氣炎熱，許多遊客前往山區避暑，但八月底強烈颱風逼近，當局撤走了黑幕。';
+		const app = await renderApp({searchPost: fakeSearch({'/archive/post-1.md': line})});
+		await app.press('F颱風');
+		await app.press(keys.enter);
+		await tick(50);
+		const row = app.selected()!;
+		assert.match(row, / Post 1 │ …[^│]*強烈颱風逼近/, row);
+		assert.ok(stringWidth(row) <= 80);
 	});
 
 	test('a search given at start (folio --search) shows its results at once', async () => {

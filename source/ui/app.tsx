@@ -235,6 +235,7 @@ export function App(props: AppProps): JSX.Element {
 			height={height}
 			read={state.read}
 			contexts={state.fullText?.contexts}
+			searched={state.fullText?.query}
 			filters={unread === undefined ? listFilters(state) : [...listFilters(state), `${unread} unread`]}
 			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${state.visible.length} matches` : prompt}
 		/>

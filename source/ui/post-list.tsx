@@ -5,6 +5,7 @@ import type {CategoryCount} from '../core/library.js';
 import type {Post} from '../core/types.js';
 import {listRows} from './app-state.js';
 import {padToWidth, truncateToWidth} from '../core/layout.js';
+import {foldCase} from '../core/search.js';
 import {dayOf, listColumns, listHeader, listRowCells, selectedMarker, unselectedMarker} from './format.js';
 import type {ListState} from './list-state.js';
 import {visibleRange} from './list-state.js';
@@ -24,8 +25,9 @@ type Props = {
 	readonly height: number;
 	/** Paths of posts read: shown dimmer. */
 	readonly read?: ReadonlySet<string>;
-	/** Full-text results: the matching line of each post found, by path. */
+	/** Full-text results: the matching line of each post found, by path, and the text searched for. */
 	readonly contexts?: ReadonlyMap<string, string>;
+	readonly searched?: string;
 	/** Active filters for the header (tag, search, unread only, …). */
 	readonly filters?: readonly string[];
 	/** The prompt being typed, if any. */
@@ -37,7 +39,7 @@ const noneRead: ReadonlySet<string> = new Set();
 /** The list screen: a header, only the rows that fit, and a status line. */
 export function PostList(props: Props) {
 	const {folder, all, visible, categories, category, list, skippedCount, status, hints, width, height} = props;
-	const {read = noneRead, contexts, filters = [], prompt} = props;
+	const {read = noneRead, contexts, searched = '', filters = [], prompt} = props;
 	// O(n) once per archive, not per key press.
 	const anyTime = useMemo(() => all.some(post => post.hasTime && post.date !== undefined), [all]);
 	const categoryWidth = useMemo(() => Math.max(0, ...categories.map(entry => stringWidth(entry.name))), [categories]);
@@ -53,7 +55,7 @@ export function PostList(props: Props) {
 		const cells = listRowCells(post, columns);
 		const isRead = read.has(post.path);
 		const context = contexts?.get(post.path);
-		const title = context === undefined ? {title: cells.title, context: ''} : titleWithContext(post.title, context, columns.title);
+		const title = context === undefined ? {title: cells.title, context: ''} : titleWithContext(post.title, context, searched, columns.title);
 		shown.push(
 			<Text key={index} wrap="truncate" inverse={selected} dimColor={isRead}>
 				{selected ? selectedMarker : unselectedMarker}
@@ -84,11 +86,24 @@ export function PostList(props: Props) {
 	);
 }
 
-/** The title column of a full-text result: the title, then the matching line, both cut to fit. */
-function titleWithContext(title: string, context: string, width: number): {title: string; context: string} {
+/**
+ * The title column of a full-text result: the title, then the matching line, both cut to fit;
+ * the line starts a little before the match when the match would otherwise be cut off.
+ */
+function titleWithContext(title: string, context: string, searched: string, width: number): {title: string; context: string} {
 	const titleWidth = Math.min(stringWidth(title), Math.max(10, Math.floor(width * 0.4)));
 	const shownTitle = truncateToWidth(title, titleWidth);
 	const rest = width - stringWidth(shownTitle) - 3;
 	if (rest < 4) return {title: padToWidth(truncateToWidth(title, width), width), context: ''};
-	return {title: shownTitle, context: ' │ ' + padToWidth(truncateToWidth(context, rest), rest)};
+	return {title: shownTitle, context: ' │ ' + padToWidth(truncateToWidth(showMatch(context, searched, rest), rest), rest)};
+}
+
+/** `context` cut at the start so that the first match of `searched` sits in the first third of `width` cells. */
+function showMatch(context: string, searched: string, width: number): string {
+	const at = foldCase(context).indexOf(foldCase(searched.trim()));
+	if (at <= 0 || stringWidth(context.slice(0, at + searched.length)) <= width) return context;
+	const lead = Math.floor(width / 3);
+	let start = at;
+	while (start > 0 && stringWidth(context.slice(start - 1, at)) < lead) start--;
+	return `…${context.slice(start).replace(/^…/, '')}`;
 }
