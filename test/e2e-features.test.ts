@@ -77,7 +77,12 @@ describe('search in a real terminal', {skip}, () => {
 		assert.match(screen, /Typhoon signal raised │ People without a home were offered shelter in community halls\./);
 		assert.match(screen, /Library opens late │ The library is a warm shelter on winter nights\./);
 		assert.match(statusLine(screen, rows), /2 of 4 posts contain "shelter"/);
-		term.write('q');
+		term.write('\r');
+		await term.waitFor(/^Typhoon signal raised/m);
+		term.write('n');
+		await term.waitFor(/match 1\/1/);
+		assert.match(term.raw(), /\u001B\[43m\u001B\[30mshelter/, 'the word searched is highlighted in the article');
+		term.write('qq');
 		await term.waitForExit();
 	});
 

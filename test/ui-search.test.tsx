@@ -107,6 +107,8 @@ describe('F: full-text search', () => {
 		assert.match(screen.at(-1)!, /2 of 30 posts contain "typhoon"/);
 		await app.press(keys.enter);
 		assert.match(app.screen()[0]!, /^Post 3$/, 'a result opens in the reader');
+		await app.press('n');
+		assert.match(app.screen().at(-1)!, /Not found: typhoon/, 'n looks for the words searched (the fake article does not have them)');
 		await app.press('J');
 		assert.match(app.screen()[0]!, /^Post 7$/, 'J goes to the next result');
 		await app.press('q');

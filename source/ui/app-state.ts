@@ -204,7 +204,9 @@ function listKey(state: AppState, action: Action, env: Environment): AppState {
 		case 'open': {
 			const post = selectedPost(state);
 			if (post === undefined) return state;
-			return {...markRead(state, post), screen: 'reader', reader: {top: 0, width: env.width}, linkNumber: ''};
+			// A post found by full-text search opens with its matches highlighted, ready for n.
+			const find = state.fullText === undefined ? state.find : {query: state.fullText.query, index: -1};
+			return {...markRead(state, post), screen: 'reader', reader: {top: 0, width: env.width}, linkNumber: '', find};
 		}
 		case 'nextCategory':
 		case 'previousCategory':
