@@ -186,6 +186,17 @@ describe('read state across runs', {skip}, () => {
 		assert.equal(isolated.FOLIO_STATE_DIR === state, false, 'this test used its own state folder');
 	});
 
+	test('--since and --until limit the screen to those days', async () => {
+		const term = startFolio([archive, '--since', '2024-11-03', '--until', '2024-11-04'], {cols: 90, rows});
+		const screen = await term.waitFor(/2\/2 posts · All/);
+		assert.deepEqual(
+			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ \S+\s+/, '').trimEnd()),
+			['Markets calm', 'Library opens late'],
+		);
+		term.write('q');
+		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
+	});
+
 	test(': jumps to a day', async () => {
 		const term = start();
 		await term.waitFor(/4\/4 posts/);

@@ -152,6 +152,16 @@ describe('F: full-text search', () => {
 		assert.match(app.screen()[1]!, /^› .* Post 9 │ Typhoon signal 8\.\s*$/);
 	});
 
+	test('with no posts shown there is nothing to search, and it says so', async () => {
+		const app = await renderApp({searchPost: fakeSearch({})});
+		await app.press('/zzz');
+		await app.press(keys.enter);
+		await app.press('Fanything');
+		await app.press(keys.enter);
+		assert.match(app.screen().at(-1)!, /No posts to search: clear the filters first/);
+		assert.match(app.screen()[0]!, /0\/30 posts · All · \/zzz$/);
+	});
+
 	test('an empty search or Esc while typing changes nothing', async () => {
 		const app = await renderApp({searchPost: fakeSearch({})});
 		await app.press('Fabc');

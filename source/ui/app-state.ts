@@ -286,6 +286,7 @@ function promptInput(state: AppState, name: string, env: Environment): AppState 
 function startFullText(state: AppState, query: string, env: Environment): AppState {
 	if (query === '') return state.fullText === undefined ? state : refilter({...state, fullText: undefined}, env);
 	const base = state.fullText === undefined ? state.visible : applyFilters(state.all, filtersOf(state), state.read);
+	if (base.length === 0) return {...state, status: 'No posts to search: clear the filters first (Esc)'};
 	const fullText: FullText = {id: (state.fullText?.id ?? 0) + 1, query, base, done: 0, posts: [], contexts: new Map()};
 	return {...state, fullText, visible: [], list: initialList, status: `Searching ${base.length} posts for "${query}"…`};
 }

@@ -158,7 +158,7 @@ export const screenTitles: Readonly<Record<BindingScreen, string>> = {
 	categories: 'Category picker',
 	tags: 'Tag picker',
 	links: 'Links of a post',
-	prompt: 'While typing a search, a day or a link number',
+	prompt: 'While typing a search or a day',
 	reader: 'Reader',
 	help: 'This help',
 	empty: 'No posts',
