@@ -33,7 +33,7 @@ export function Reader({lines, top, index, count, status, hints, width, height, 
 	const shown: JSX.Element[] = [];
 	for (let line = top; line < Math.min(lines.length, top + rows); line++) {
 		const laidOut = lines[line]!;
-		if (find !== undefined && find.query.trim() !== '' && laidOut.style !== 'link-list') {
+		if (find !== undefined && find.query.trim() !== '' && findInLines([laidOut], find.query).length > 0) {
 			shown.push(<FoundLine key={line} line={laidOut} width={width} query={find.query} current={find.current?.line === line ? find.current : undefined} />);
 		} else {
 			const url = hyperlinks && laidOut.style === 'link-list' ? links[linkNumberAt(lines, line) - 1] : undefined;
@@ -82,10 +82,29 @@ function FoundLine({line, width, query, current}: {readonly line: LaidOutLine; r
 	}
 	if (at < text.length) parts.push(<Text key="rest">{text.slice(at)}</Text>);
 	return (
-		<Text wrap="truncate" bold={line.style === 'title'}>
+		<Text wrap="truncate" {...lineStyle(line.style)}>
 			{parts}
 		</Text>
 	);
+}
+
+/** The look of a row by its style (as ArticleLine draws it), for rows drawn in parts. */
+function lineStyle(style: LaidOutLine['style']): {bold?: boolean; dimColor?: boolean; italic?: boolean; color?: string} {
+	switch (style) {
+		case 'title':
+			return {bold: true};
+		case 'heading':
+			return {bold: true, color: 'cyan'};
+		case 'meta':
+		case 'image':
+			return {dimColor: true};
+		case 'quote':
+			return {italic: true};
+		case 'link-list':
+			return {color: 'blue'};
+		default:
+			return {};
+	}
 }
 
 function ArticleLine({line, width, url}: {readonly line: LaidOutLine; readonly width: number; readonly url?: string | undefined}) {
