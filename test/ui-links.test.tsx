@@ -6,7 +6,7 @@ import stringWidth from 'string-width';
 import type {Article, Post} from '../source/core/types.js';
 import {copyLink, osc52} from '../source/clipboard.js';
 import {hyperlink, supportsHyperlinks} from '../source/ui/hyperlink.js';
-import {tick} from './helpers/posts.js';
+import {makePosts, tick} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
@@ -60,6 +60,7 @@ describe('L: the link list', () => {
 		await app.press(keys.enter);
 		await until(() => app.links.length >= 1);
 		assert.deepEqual(app.links, ['https://example.com/third?q=a b']);
+		await until(() => /Opened https:\/\/example\.com\/third\?q=a b/.test(app.screen().at(-1)!));
 		assert.match(app.screen().at(-1)!, /Opened https:\/\/example\.com\/third\?q=a b/);
 		await app.press(keys.escape);
 		assert.match(app.screen()[0]!, /^Post 1$/, 'Esc goes back to the article');
@@ -95,6 +96,7 @@ describe('L: the link list', () => {
 		await app.press('Ljjjy');
 		await until(() => spy.calls.length >= 1);
 		assert.deepEqual(spy.calls, ['https://example.com/more/4']);
+		await until(() => /Copied https:\/\/example\.com\/more\/4/.test(app.screen().at(-1)!));
 		assert.match(app.screen().at(-1)!, /Copied https:\/\/example\.com\/more\/4/);
 	});
 });
@@ -138,12 +140,14 @@ describe('y: copy the original link', () => {
 		await app.press('y');
 		await until(() => spy.calls.length >= 1);
 		assert.deepEqual(spy.calls, ['https://example.com/1']);
+		await until(() => /Copied https:\/\/example\.com\/1/.test(app.screen().at(-1)!));
 		assert.match(app.screen().at(-1)!, /Copied https:\/\/example\.com\/1/);
 		await app.press('j');
 		await app.press(keys.enter);
 		await app.press('y');
 		await until(() => spy.calls.length >= 2);
 		assert.deepEqual(spy.calls, ['https://example.com/1', 'https://example.com/2']);
+		await until(() => /Copied https:\/\/example\.com\/2/.test(app.screen().at(-1)!));
 		assert.match(app.screen().at(-1)!, /Copied https:\/\/example\.com\/2/);
 	});
 
@@ -184,6 +188,28 @@ describe('OSC 8 hyperlinks', () => {
 		await plain.press(keys.enter);
 		await plain.press('G');
 		assert.ok(!plain.lastFrame()!.includes('\u001B]8'), 'no OSC 8 unless supported');
+	});
+
+	test("the header's Link row is clickable when the post's link is http(s), and only then", async () => {
+		const header = (post: Post): Article => ({
+			lines: [
+				{text: post.title, style: 'title'},
+				{text: 'Date:     Wed 2024-11-20 12:00', style: 'meta'},
+				{text: `Link:     ${post.link ?? ''}`, style: 'meta'},
+			],
+			links: [],
+		});
+		const posts = [
+			{...makePosts(1)[0]!, link: 'https://news.example/a'},
+			{...makePosts(2)[1]!, link: 'javascript:alert(1)'},
+		];
+		const app = await renderApp({posts, loadArticle: header, hyperlinks: true});
+		await app.press(keys.enter);
+		assert.ok(app.lastFrame()!.includes('\u001B]8;;https://news.example/a\u001B\\Link:     https://news.example/a\u001B]8;;\u001B\\'));
+		assert.equal(app.lastFrame()!.split('\u001B]8;;').length, 3, 'only the Link row (opened and closed)');
+		await app.press('J');
+		assert.match(app.screen()[0]!, /^Post 2$/);
+		assert.ok(!app.lastFrame()!.includes('\u001B]8;'), 'a javascript: link is never clickable');
 	});
 
 	test('support comes from the environment, with an opt-out', () => {

@@ -210,6 +210,7 @@ export function App(props: AppProps): JSX.Element {
 						height={height}
 						find={findView(state, lines)}
 						links={links}
+						postLink={post.link}
 						hyperlinks={props.hyperlinks ?? false}
 						prompt={prompt}
 					/>

@@ -22,13 +22,15 @@ type Props = {
 	readonly find?: {readonly query: string; readonly current: LineMatch | undefined; readonly ordinal: number; readonly count: number} | undefined;
 	/** The article's numbered links, made clickable (OSC 8) in the link list when `hyperlinks` is set. */
 	readonly links?: readonly string[];
+	/** The post's original link, made clickable in the header's `Link:` row when `hyperlinks` is set. */
+	readonly postLink?: string | undefined;
 	readonly hyperlinks?: boolean;
 	/** The prompt being typed, if any. */
 	readonly prompt?: string | undefined;
 };
 
 /** The reader screen: one screenful of the article's lines and a status line with the position. */
-export function Reader({lines, top, index, count, status, hints, width, height, find, links = [], hyperlinks = false, prompt}: Props) {
+export function Reader({lines, top, index, count, status, hints, width, height, find, links = [], postLink, hyperlinks = false, prompt}: Props) {
 	const rows = pageRows(height);
 	const shown: JSX.Element[] = [];
 	for (let line = top; line < Math.min(lines.length, top + rows); line++) {
@@ -36,7 +38,13 @@ export function Reader({lines, top, index, count, status, hints, width, height, 
 		if (find !== undefined && find.query.trim() !== '' && findInLines([laidOut], find.query).length > 0) {
 			shown.push(<FoundLine key={line} line={laidOut} width={width} query={find.query} current={find.current?.line === line ? find.current : undefined} />);
 		} else {
-			const url = hyperlinks && laidOut.style === 'link-list' ? links[linkNumberAt(lines, line) - 1] : undefined;
+			const url = !hyperlinks
+				? undefined
+				: laidOut.style === 'link-list'
+					? links[linkNumberAt(lines, line) - 1]
+					: laidOut.style === 'meta' && isHeaderLinkRow(lines, line)
+						? postLink
+						: undefined;
 			shown.push(<ArticleLine key={line} line={laidOut} width={width} url={url} />);
 		}
 	}
@@ -61,6 +69,16 @@ function linkNumberAt(lines: readonly LaidOutLine[], line: number): number {
 		if (match) return Number(match[1]);
 	}
 	return 0;
+}
+
+/** True for the header's `Link:` row and the rows its URL wraps onto. */
+function isHeaderLinkRow(lines: readonly LaidOutLine[], line: number): boolean {
+	for (let at = line; at >= 0 && lines[at]!.style === 'meta'; at--) {
+		const {text} = lines[at]!;
+		if (text.startsWith('Link:')) return true;
+		if (!text.startsWith('          ')) return false;
+	}
+	return false;
 }
 
 /** A row with every match of the query shown in reverse video, the current match in yellow. */
