@@ -267,6 +267,8 @@ function findView(state: AppState, lines: readonly {readonly text: string}[]) {
 
 /** Posts searched per slice are read until this many ms pass; then the UI gets its turn. */
 const searchSliceMs = 12;
+/** Progress (and the posts found) is shown at most this often, so frames do not eat the search's time. */
+const searchReportMs = 150;
 
 /**
  * Runs the state's full-text search in slices between renders (setImmediate), so keys and
@@ -291,10 +293,11 @@ function useFullTextSearch(
 		let cancelled = false;
 		let next = job.done;
 		let handle: NodeJS.Immediate | undefined;
+		let hits: Array<readonly [Post, string]> = [];
+		let reported = performance.now();
 		const slice = () => {
 			if (cancelled) return;
 			const started = performance.now();
-			const hits: Array<readonly [Post, string]> = [];
 			while (next < job.base.length && performance.now() - started < searchSliceMs) {
 				const post = job.base[next++]!;
 				let context: string | undefined;
@@ -305,8 +308,14 @@ function useFullTextSearch(
 				}
 				if (context !== undefined) hits.push([post, context]);
 			}
-			dispatch({type: 'fullTextProgress', id: job.id, done: next, hits, env: envRef.current});
-			if (next < job.base.length) handle = setImmediate(slice);
+			const finished = next >= job.base.length;
+			if (finished || performance.now() - reported >= searchReportMs) {
+				dispatch({type: 'fullTextProgress', id: job.id, done: next, hits, env: envRef.current});
+				hits = [];
+				reported = performance.now();
+			}
+			// Between slices, keys and resizes are handled (setImmediate runs after pending I/O).
+			if (!finished) handle = setImmediate(slice);
 		};
 		handle = setImmediate(slice);
 		return () => {
