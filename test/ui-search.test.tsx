@@ -198,6 +198,23 @@ describe('/ in the reader', () => {
 		assert.ok(app.screen().includes('Post 1 line 59'));
 	});
 
+	test('the word found is kept for the next post, where n starts from the top', async () => {
+		const app = await renderApp();
+		await app.press(keys.enter);
+		await app.press('/line 9');
+		await app.press(keys.enter);
+		await app.press('nn');
+		assert.match(app.screen().at(-1)!, /match 3\/11/);
+		await app.press('q');
+		await app.press('j');
+		await app.press(keys.enter);
+		assert.match(app.screen()[0]!, /^Post 2$/);
+		assert.doesNotMatch(app.screen().at(-1)!, /match/, 'no match is current yet');
+		await app.press('n');
+		assert.match(app.screen().at(-1)!, /match 1\/11/);
+		assert.equal(app.screen()[0], 'Post 2', 'the first match, line 9, is already on screen');
+	});
+
 	test('a word that is not there says so; the article does not move', async () => {
 		const app = await renderApp();
 		await app.press(keys.enter);

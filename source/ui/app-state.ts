@@ -205,7 +205,8 @@ function listKey(state: AppState, action: Action, env: Environment): AppState {
 			const post = selectedPost(state);
 			if (post === undefined) return state;
 			// A post found by full-text search opens with its matches highlighted, ready for n.
-			const find = state.fullText === undefined ? state.find : {query: state.fullText.query, index: -1};
+			const query = state.fullText?.query ?? state.find?.query;
+			const find = query === undefined ? undefined : {query, index: -1};
 			return {...markRead(state, post), screen: 'reader', reader: {top: 0, width: env.width}, linkNumber: '', find};
 		}
 		case 'nextCategory':
