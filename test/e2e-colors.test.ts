@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
-import {cli, fixtures, isolatedRun, selectedRow, skip, startFolio} from './helpers/e2e.js';
-import {closeAll, startTerminal} from './helpers/terminal.js';
+import {fixtures, selectedRow, skip, startFolio, waitForRawMode} from './helpers/e2e.js';
+import {closeAll} from './helpers/terminal.js';
 import type {TerminalSession} from './helpers/terminal.js';
 
 after(closeAll);
@@ -21,6 +21,7 @@ function colourCodes(raw: string): string[] {
 
 async function listThenQuit(term: TerminalSession): Promise<string> {
 	const screen = await term.waitFor('14/14 posts · All');
+	await waitForRawMode(term);
 	assert.match(selectedRow(screen)!, /^› .*Tiny robot fish/, 'the selected row is marked without colour');
 	term.write('\r');
 	await term.waitFor(/^line 1\//m);
@@ -43,14 +44,7 @@ describe('colours follow NO_COLOR and the terminal', {skip}, () => {
 	});
 
 	test('TERM=dumb: no colour codes', async () => {
-		// The pty sets TERM itself, so env sets it for folio.
-		const term = startTerminal({
-			command: '/usr/bin/env',
-			args: ['TERM=dumb', process.execPath, cli, fixtures],
-			cols: 100,
-			rows: 30,
-			env: {TZ: 'UTC', ...isolatedRun(), NO_COLOR: undefined, FORCE_COLOR: undefined},
-		});
-		assert.deepEqual(colourCodes(await listThenQuit(term)), []);
+		const raw = await listThenQuit(startFolio([fixtures], {term: 'dumb'}));
+		assert.deepEqual(colourCodes(raw), []);
 	});
 });

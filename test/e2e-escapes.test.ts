@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {assertRestored, bidiControls, c1Controls, foreignEscapes, lines, listRows, runCli, selected, skip, startFolio} from './helpers/e2e.js';
+import {assertRestored, bidiControls, c1Controls, foreignEscapes, lines, listRows, runCli, selected, skip, startFolio, waitForRawMode} from './helpers/e2e.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, keys} from './helpers/terminal.js';
 
@@ -124,6 +124,7 @@ describe('escape sequences from posts never reach the terminal', {skip}, () => {
 		const folder = hostileArchive();
 		const term = startFolio([folder], {env: {FORCE_HYPERLINK: hyperlinks ? '1' : undefined}});
 		let screen = await term.waitFor('5/5 posts · All');
+		await waitForRawMode(term);
 		assert.match(lines(screen)[0]!, /hostile folder\s+5\/5 posts · All$/, 'the folder name is shown sanitized');
 		const rows = listRows(screen).map(row => row.trimEnd());
 		assert.equal(rows.length, 5);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {fixtures, selected, skip, startFolio} from './helpers/e2e.js';
+import {fixtures, selected, skip, startFolio, waitForRawMode} from './helpers/e2e.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, keys} from './helpers/terminal.js';
 import type {TerminalSession} from './helpers/terminal.js';
@@ -76,6 +76,7 @@ describe('opening links from folio in a pseudo-terminal', {skip}, () => {
 		const recorder = makeRecorder();
 		const term = startFolio([fixtures], {env: {BROWSER: recorder.browser}});
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 		term.write(keys.enter);
 		await term.waitFor(/^line 1\//m);
 		term.write('o');
@@ -97,6 +98,7 @@ describe('opening links from folio in a pseudo-terminal', {skip}, () => {
 		const recorder = makeRecorder();
 		const term = startFolio([fixtures], {env: {BROWSER: recorder.browser}});
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 
 		term.write('jj');
 		await term.waitFor(selected('Council minutes'));
@@ -146,6 +148,7 @@ describe('opening links from folio in a pseudo-terminal', {skip}, () => {
 
 		const term = startFolio([archive], {env: {BROWSER: recorder.browser}});
 		await term.waitFor('2/2 posts · All');
+		await waitForRawMode(term);
 		term.write('j');
 		await term.waitFor(selected('A link that looks like an option'));
 		term.write('o');
@@ -170,6 +173,7 @@ describe('opening links from folio in a pseudo-terminal', {skip}, () => {
 		const missing = path.join(os.tmpdir(), 'folio-no-such-browser', 'browser');
 		const term = startFolio([fixtures], {env: {BROWSER: missing}});
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 		term.write('o');
 		await term.waitFor(/^Could not start \$BROWSER .*ENOENT$/m);
 		term.write('j');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {after, describe, test} from 'node:test';
-import {assertRestored, cli, fixtures, isolatedRun, lines, skip, startFolio} from './helpers/e2e.js';
+import {assertRestored, cli, fixtures, isolatedRun, lines, skip, startFolio, waitForRawMode} from './helpers/e2e.js';
 import {closeAll, keys, startTerminal} from './helpers/terminal.js';
 import type {TerminalSession} from './helpers/terminal.js';
 
@@ -16,6 +16,7 @@ after(closeAll);
 async function started(options: {reader?: boolean; env?: Record<string, string>} = {}): Promise<TerminalSession> {
 	const term = startFolio([fixtures], {env: options.env});
 	await term.waitFor('14/14 posts · All');
+	await waitForRawMode(term);
 	assert.ok(term.state().alternateScreen, 'the list runs on the alternate screen');
 	assert.ok(term.state().cursorHidden, 'with the cursor hidden');
 	if (options.reader) {
@@ -101,6 +102,7 @@ async function fromShell(env: Record<string, string> = {}): Promise<{term: Termi
 	const shell = Number(/shell pid (\d+)/.exec(term.raw())![1]);
 	// The shell's only child is folio.
 	const pid = () => Number(fs.readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+	await waitForRawMode(pid());
 	return {term, pid};
 }
 

@@ -24,6 +24,7 @@ import {
 	skip,
 	startFolio,
 	statusLine,
+	waitForRawMode,
 } from './helpers/e2e.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, keys} from './helpers/terminal.js';
@@ -110,6 +111,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 	test('list: header, newest first, j/k/arrows, ten j in one write, g/G', async () => {
 		const term = startFolio([folder]);
 		const screen = await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 		assertListLayout(screen, 100, 30, new RegExp(`^${folder}\\s+14/14 posts · All$`));
 		assert.equal(stringWidth(lines(screen)[0]!), 100, 'the header spans the width');
 
@@ -152,6 +154,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 	test('reader: header and body, scrolling moves the position, J/K, q/Esc/Left keep the selection', async () => {
 		const term = startFolio([folder]);
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 		term.write('jjjj');
 		await term.waitFor(selected('The long read'));
 		term.write(keys.enter);
@@ -229,6 +232,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 	test('categories: Tab and Shift+Tab cycle them in the header, c picks one and filters', async () => {
 		const term = startFolio([folder]);
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 
 		term.write(keys.tab);
 		let screen = await term.waitFor('5/14 posts · world');
@@ -286,6 +290,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 	test('? shows every key, from the list and from the reader; any key goes back', async () => {
 		const term = startFolio([folder]);
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 		term.write('?');
 		let screen = await term.waitFor('Read the selected post');
 		assert.equal(lines(screen)[0], 'Post list');
@@ -315,6 +320,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 	test('resizing re-lays out the list and the reader at the new width', async () => {
 		const term = startFolio([folder]);
 		await term.waitFor('14/14 posts · All');
+		await waitForRawMode(term);
 
 		// Narrower: the header now ends at column 60 and titles are cut, not wrapped.
 		term.resize(60, 20);
@@ -370,6 +376,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		test(`usable at ${cols}x${rows}: list, reader and help fit, header and status line shown`, async () => {
 			const term = startFolio([folder], {cols, rows});
 			let screen = await term.waitFor('14/14 posts · All');
+			await waitForRawMode(term);
 			assertListLayout(screen, cols, rows, header(14, 14));
 			assert.equal(stringWidth(lines(screen)[0]!), cols, 'the header spans the width');
 			assert.equal(listRows(screen).length, Math.min(14, rows - 3));
@@ -399,6 +406,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		const empty = makeArchive({});
 		const term = startFolio([empty]);
 		const screen = await term.waitFor('No posts to show.');
+		await waitForRawMode(term);
 		assertFits(screen, 100);
 		assert.ok(screen.includes(`No posts in ${empty}`), screen);
 		assert.match(statusLine(screen, 30), /q quit/);
@@ -414,6 +422,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		fs.symlinkSync(path.join(archive, 'gone.md'), path.join(archive, 'dangling.md'));
 		const term = startFolio([archive]);
 		const screen = await term.waitFor('No posts to show.');
+		await waitForRawMode(term);
 		assertFits(screen, 100);
 		assert.match(screen, /could not be read/);
 		assert.match(screen, /\b[34] file\(s\) could not be read/);

@@ -3,7 +3,7 @@
  * and status rows off the screen, and check what folio left in the terminal.
  */
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,8 @@ export const skip: string | false = !ptyAvailable
 export type FolioOptions = {
 	readonly cols?: number;
 	readonly rows?: number;
+	/** TERM for folio (the pty sets TERM=xterm-256color itself, so this goes through env(1)). */
+	readonly term?: string;
 	readonly env?: Record<string, string | undefined>;
 };
 
@@ -60,9 +62,11 @@ export type FolioOptions = {
  * in a temporary folder, and no hint of a terminal that takes clickable links.
  */
 export function startFolio(args: readonly string[], options: FolioOptions = {}): TerminalSession {
-	return startTerminal({
-		command: process.execPath,
-		args: [cli, ...args],
+	const id = `${process.pid}-${++runs}`;
+	const command = [process.execPath, cli, ...args];
+	const term = startTerminal({
+		command: options.term === undefined ? command[0]! : '/usr/bin/env',
+		args: options.term === undefined ? command.slice(1) : [`TERM=${options.term}`, ...command],
 		cols: options.cols ?? 100,
 		rows: options.rows ?? 30,
 		cwd: root,
@@ -79,9 +83,54 @@ export function startFolio(args: readonly string[], options: FolioOptions = {}):
 			KITTY_WINDOW_ID: undefined,
 			KONSOLE_VERSION: undefined,
 			FORCE_HYPERLINK: undefined,
+			FOLIO_E2E_RUN: id,
 			...options.env,
 		},
 	});
+	runIds.set(term, id);
+	return term;
+}
+
+const runIds = new WeakMap<TerminalSession, string>();
+
+/** The process id of the folio a session runs, found by the FOLIO_E2E_RUN mark in its environment. */
+function folioPid(term: TerminalSession): number | undefined {
+	const mark = `FOLIO_E2E_RUN=${runIds.get(term)}\0`;
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (fs.readFileSync(`/proc/${entry}/environ`, 'latin1').includes(mark)) return Number(entry);
+		} catch {
+			// The process ended or is not ours.
+		}
+	}
+	return undefined;
+}
+
+/** Whether /proc and stty can tell a process's terminal mode here (Linux). */
+export const canSeeTerminalMode = fs.existsSync('/proc/self/fd/0');
+
+/**
+ * Resolves once folio (a session from startFolio, or a process id) has put its terminal in raw
+ * mode, so a key is read as a key: before that, the terminal driver itself turns Ctrl+C into
+ * SIGINT and echoes what is typed. Does nothing where the mode cannot be seen.
+ */
+export async function waitForRawMode(folio: TerminalSession | number, timeoutMs = 5000): Promise<void> {
+	if (!canSeeTerminalMode) return;
+	const started = Date.now();
+	for (;;) {
+		const pid = typeof folio === 'number' ? folio : folioPid(folio);
+		try {
+			if (pid !== undefined) {
+				const tty = fs.readlinkSync(`/proc/${pid}/fd/0`);
+				if (/(?:^|\s)-icanon(?:\s|$)/m.test(execFileSync('stty', ['-F', tty, '-a'], {encoding: 'utf8'}))) return;
+			}
+		} catch {
+			// Not started yet, or stty could not read the terminal: try again.
+		}
+		if (Date.now() - started > timeoutMs) assert.fail(`folio did not switch its terminal to raw mode within ${timeoutMs} ms`);
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
 }
 
 /** The rows of a screen. */
