@@ -6,7 +6,7 @@ import {fakeLoadArticle, makePosts, openLinkSpy, tick} from './posts.js';
 export type Rendered = ReturnType<typeof render> & {
 	readonly links: string[];
 	readonly exits: ExitReason[];
-	/** Writes to stdin and waits for the next frame. */
+	/** Writes to stdin and waits for the next frame (up to about 200 ms more on a busy machine). */
 	readonly press: (input: string) => Promise<void>;
 	/** The current screen as lines. */
 	readonly screen: () => string[];
@@ -53,8 +53,14 @@ export async function renderApp(overrides: Partial<AppProps> = {}): Promise<Rend
 		links: spy.calls,
 		exits,
 		async press(input) {
+			const frames = rendered.frames.length;
 			rendered.stdin.write(input);
 			await tick();
+			// On a busy machine a frame can take longer than one tick: wait a little more for it
+			// (a key that changes nothing draws no frame, so the wait is bounded).
+			for (let waited = 0; waited < 10 && rendered.frames.length === frames; waited++) await tick();
+			// Effects (opening a link, quitting) run just after their frame.
+			await tick(5);
 		},
 		screen,
 		selected: () => screen().find(line => line.startsWith('›')),
