@@ -1,9 +1,42 @@
 // Bundles the CLI into dist/ so start-up reads a few files instead of hundreds.
 // The UI lives in its own chunk: print and list modes never load ink or react.
 import {build} from 'esbuild';
+import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('stub-devtools.js', import.meta.url));
+const stringWidth = fileURLToPath(new URL('string-width-memo.js', import.meta.url));
+
+// ink measures and splits every line of every frame again (its caches live for one frame).
+// The results depend only on the line, so one bounded cache serves all frames: a key press that
+// changes two rows of the list no longer re-parses the other forty. Skipped (with a warning)
+// if ink's source no longer has the expected line.
+const inkFrameCache = {
+	name: 'ink-frame-cache',
+	setup(plugin) {
+		plugin.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
+			const source = await fs.promises.readFile(args.path, 'utf8');
+			const original = '    caches = new OutputCaches();';
+			if (!source.includes(original)) {
+				console.warn('build: ink output.js changed; frame cache not applied');
+				return undefined;
+			}
+
+			const shared = `const sharedCaches = new OutputCaches();
+const sharedCachesLimit = 5000;
+function frameCaches() {
+    if (sharedCaches.styledChars.size > sharedCachesLimit || sharedCaches.widths.size > sharedCachesLimit * 4 || sharedCaches.blockWidths.size > sharedCachesLimit) {
+        sharedCaches.styledChars.clear();
+        sharedCaches.widths.clear();
+        sharedCaches.blockWidths.clear();
+    }
+    return sharedCaches;
+}
+export default class Output {`;
+			return {contents: source.replace('export default class Output {', shared).replace(original, '    caches = frameCaches();'), loader: 'js'};
+		});
+	},
+};
 
 await build({
 	entryPoints: ['source/cli.tsx'],
@@ -16,7 +49,8 @@ await build({
 	jsx: 'automatic',
 	legalComments: 'none',
 	logLevel: 'warning',
-	alias: {'react-devtools-core': stub},
+	alias: {'react-devtools-core': stub, 'string-width': stringWidth},
+	plugins: [inkFrameCache],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: "import {createRequire as __folioCreateRequire} from 'node:module'; const require = __folioCreateRequire(import.meta.url);",

@@ -2,13 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import meow from 'meow';
-import {readPostText, renderArticle} from './core/article.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
-import {loadArchive} from './core/load.js';
+import {loadArchive, openArchive} from './core/load.js';
 import {parsePost} from './core/parse.js';
 import {sanitizeLine} from './core/sanitize.js';
-import {searchPostFile} from './core/search.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 
@@ -39,6 +37,9 @@ const cli = meow(
 	                       on the results
 	  --since DATE         Only posts from this day on (YYYY-MM-DD)
 	  --until DATE         Only posts up to and including this day
+	  --no-cache           Read every post file again instead of using the index
+	                       cache (kept in the user's cache folder, e.g.
+	                       ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
 	  --help               Show this help
 	  --version            Show the version
 
@@ -69,6 +70,7 @@ const cli = meow(
 			search: {type: 'string', shortFlag: 's'},
 			since: {type: 'string'},
 			until: {type: 'string'},
+			cache: {type: 'boolean', default: true},
 		},
 	},
 );
@@ -108,9 +110,59 @@ function readStdin(): string {
 	}
 }
 
-function printPost(post: Post, text: string): void {
+/** Prints one article; the article code (HTML cleaning, layout) loads only when needed. */
+async function printPost(post: Post, text: string): Promise<void> {
+	const {renderArticle} = await import('./core/article.js');
 	for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
 	process.stdout.write(formatArticle(renderArticle(post, text, readWidth())));
+}
+
+/** Shows "Loading posts…" on the terminal at once, then the count loaded, at most every 50 ms. */
+function showProgress(): (done: number, total: number) => void {
+	fs.writeSync(2, '\rLoading posts…');
+	let last = performance.now();
+	return (done, total) => {
+		const now = performance.now();
+		if (now - last < 50 && done !== 0) return;
+		last = now;
+		fs.writeSync(2, `\rLoading posts: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…\u001B[K`);
+	};
+}
+
+/**
+ * Pauses for a background task (checking the files behind a cached list) that let it run only
+ * when no key came in for a moment, so it never delays what a person types. `stop` ends it.
+ */
+function whenIdle(): {pause: () => Promise<void>; stop: () => void} {
+	let lastInput = 0;
+	let stopped = false;
+	let listening = false;
+	const onInput = () => {
+		lastInput = performance.now();
+	};
+
+	const pause = () =>
+		new Promise<void>((resolve, reject) => {
+			if (!listening && !stopped) {
+				// Only notes the time; the reader's own listener reads the keys.
+				process.stdin.on('readable', onInput);
+				listening = true;
+			}
+
+			const check = () => {
+				if (stopped) reject(new Error('stopped'));
+				else if (performance.now() - lastInput >= 150) resolve();
+				else setTimeout(check, 50);
+			};
+
+			setImmediate(check);
+		});
+	const stop = () => {
+		stopped = true;
+		process.stdin.off('readable', onInput);
+	};
+
+	return {pause, stop};
 }
 
 /** The day given to --since or --until; a usage error when it is not a day. */
@@ -136,7 +188,7 @@ async function main(): Promise<void> {
 	if (target === stdinPath) {
 		const text = readStdin();
 		const post = parsePost(text, 'stdin', {size: Buffer.byteLength(text), mtimeMs: Date.now()});
-		printPost(post, text);
+		await printPost(post, text);
 		return;
 	}
 
@@ -153,6 +205,7 @@ async function main(): Promise<void> {
 	if (stat.isFile() && !cli.flags.list && !cli.flags.json && (cli.flags.print || !interactive)) {
 		let text: string;
 		try {
+			const {readPostText} = await import('./core/article.js');
 			text = readPostText(target);
 		} catch (error) {
 			fail((error as Error).message, exitNothing);
@@ -160,14 +213,17 @@ async function main(): Promise<void> {
 
 		const archive = loadArchive(target);
 		for (const skipped of archive.skipped) fail(`${skipped.path}: ${skipped.reason}`, exitNothing);
-		printPost(archive.posts[0]!, text);
+		await printPost(archive.posts[0]!, text);
 		return;
 	}
 
 	if (cli.flags.print) fail(`--print wants one post file, and ${target} is a folder`, exitUsage);
 
-	const progress = interactive && process.stderr.isTTY ? (done: number, total: number) => fs.writeSync(2, `\rLoading posts: ${done} of ${total}…`) : undefined;
-	const archive = loadArchive(target, {onProgress: progress});
+	const progress = interactive && process.stderr.isTTY ? showProgress() : undefined;
+	// Folders use the index cache; in the reader a cached list shows at once and is checked right after.
+	const loadOptions = {onProgress: progress, cache: cli.flags.cache ? {stamp: cli.pkg.version ?? ''} : false};
+	const opened = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions), refresh: undefined};
+	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
 	const posts = filterByDate(filterByCategory(archive.posts, cli.flags.category), since, until);
 
@@ -176,6 +232,7 @@ async function main(): Promise<void> {
 		for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
 		const format = cli.flags.json ? formatJsonLine : formatListLine;
 		if (query) {
+			const {searchPostFile} = await import('./core/search.js');
 			for (const post of posts) {
 				const hit = searchPostFile(post, query);
 				if (hit) process.stdout.write(format(post, hit.context) + '\n');
@@ -192,11 +249,13 @@ async function main(): Promise<void> {
 	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 	const {runApp} = await import('./ui/run.js');
 	const {loadArticle} = await import('./core/article.js');
+	const {searchPostFile} = await import('./core/search.js');
 	const {openLink} = await import('./open-link.js');
 	const {openReadState} = await import('./read-state.js');
 	const {copyLink} = await import('./clipboard.js');
 	const {supportsHyperlinks} = await import('./ui/hyperlink.js');
-	const readState = openReadState(target, archive.posts.map(post => post.path), {onError: warn});
+	const readState = openReadState(target, () => archive.posts.map(post => post.path), {onError: warn});
+	const idle = whenIdle();
 	// Signals end the process at once; what was read until then is still saved.
 	process.once('exit', () => readState.flush());
 	const reason =
@@ -219,7 +278,11 @@ async function main(): Promise<void> {
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
-	});
+	}, opened.refresh && (async () => {
+		const next = await opened.refresh!({pause: idle.pause});
+		return next && {posts: filterByDate(filterByCategory(next.posts, cli.flags.category), since, until), skippedCount: next.skipped.length};
+	}));
+	idle.stop();
 	readState.flush();
 }
 

@@ -82,14 +82,21 @@ export type ReadStateStore = {
  */
 export function openReadState(
 	archive: string,
-	postPaths: readonly string[],
+	postPaths: readonly string[] | (() => readonly string[]),
 	options: {readonly env?: NodeJS.ProcessEnv; readonly delay?: number; readonly onError?: (message: string) => void} = {},
 ): ReadStateStore {
 	const base = realPath(archive);
-	const keyOf = (post: string) => storedEntry(archive, base, post);
-	const byKey = new Map<string, string>();
-	for (const post of postPaths) byKey.set(keyOf(post), post);
+	// Paths listed from the folder are `path.join(archive, relative)`: their key is that relative part
+	// (what storedEntry computes, without resolving each of 100k paths).
+	const listed = path.join(archive, 'x').slice(0, -1);
+	const keyOf = (post: string) => {
+		const rest = post.startsWith(listed) ? post.slice(listed.length) : '';
+		return rest !== '' && !path.isAbsolute(rest) && !/(?:^|[\\/])\.\.?(?:[\\/]|$)/.test(rest) ? rest : storedEntry(archive, base, post);
+	};
 	const stored = loadStoredState(archive, options.env);
+	const byKey = new Map<string, string>();
+	// O(posts) only when something was read before: a first visit to a big archive stays quick.
+	if (stored.read.length > 0 || stored.last !== undefined) for (const post of typeof postPaths === 'function' ? postPaths() : postPaths) byKey.set(keyOf(post), post);
 	const read = new Set<string>();
 	const others: string[] = [];
 	for (const entry of stored.read) {

@@ -14,15 +14,27 @@ export type ScanResult = {readonly files: string[]; readonly skipped: Skipped[]}
  * `node_modules`, `_site`, `public` and `resources` are skipped; links are followed once (loops are cut).
  */
 export function scanFolder(root: string): ScanResult {
+	const steps = scanSteps(root);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * scanFolder in steps: yields after each folder it reads, so a caller can spread the work over
+ * time; returns the same result. One readdir per folder (with file types), one stat per folder
+ * (to cut link loops) and per symbolic link; files are not stat'ed.
+ */
+export function* scanSteps(root: string): Generator<void, ScanResult> {
 	const files: string[] = [];
 	const skipped: Skipped[] = [];
 	const seenFolders = new Set<string>();
-	const visit = (folder: string) => {
-		let identity: string;
+	function* visit(folder: string): Generator<void> {
 		let entries: fs.Dirent[];
 		try {
 			const stat = fs.statSync(folder);
-			identity = `${stat.dev}:${stat.ino}`;
+			const identity = `${stat.dev}:${stat.ino}`;
 			if (seenFolders.has(identity)) return;
 			seenFolders.add(identity);
 			entries = fs.readdirSync(folder, {withFileTypes: true});
@@ -31,10 +43,14 @@ export function scanFolder(root: string): ScanResult {
 			return;
 		}
 
+		yield;
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		// path.join(folder, name) for every name, without normalizing the folder again each time.
+		const base = path.join(folder, 'x').slice(0, -1);
 		for (const entry of entries) {
-			if (entry.name.startsWith('.')) continue;
-			const full = path.join(folder, entry.name);
+			const {name} = entry;
+			if (name.startsWith('.')) continue;
+			const full = base + name;
 			let isFolder = entry.isDirectory();
 			let isFile = entry.isFile();
 			if (entry.isSymbolicLink()) {
@@ -43,17 +59,17 @@ export function scanFolder(root: string): ScanResult {
 					isFolder = target.isDirectory();
 					isFile = target.isFile();
 				} catch (error) {
-					if (postExtensions.has(path.extname(entry.name).toLowerCase())) skipped.push({path: full, reason: describeFileError(error)});
+					if (postExtensions.has(path.extname(name).toLowerCase())) skipped.push({path: full, reason: describeFileError(error)});
 					continue;
 				}
 			}
 
 			if (isFolder) {
-				if (!ignoredFolders.has(entry.name)) visit(full);
-			} else if (isFile && postExtensions.has(path.extname(entry.name).toLowerCase())) files.push(full);
+				if (!ignoredFolders.has(name)) yield* visit(full);
+			} else if (isFile && postExtensions.has(path.extname(name).toLowerCase())) files.push(full);
 		}
-	};
+	}
 
-	visit(root);
+	yield* visit(root);
 	return {files, skipped};
 }

@@ -19,7 +19,7 @@ export const exitCodes = {quit: 0, interrupt: 130, hangup: 129, terminate: 143, 
  * terminal and exit at once (143, 129, 130); an uncaught error in the UI restores it, prints one
  * line to stderr and exits with 70. Call it only when stdin and stdout are terminals.
  */
-export async function runApp(props: AppProps): Promise<void> {
+export async function runApp(props: AppProps, update?: () => Promise<Partial<AppProps> | undefined>): Promise<void> {
 	const {stdout, stderr} = process;
 	let instance: Instance | undefined;
 	let reason: ExitReason | undefined;
@@ -63,19 +63,30 @@ export async function runApp(props: AppProps): Promise<void> {
 
 	stdout.write(enterAlternateScreen + hideCursor);
 	try {
-		instance = render(
+		const app = (current: AppProps) => (
 			<>
 				<App
-					{...props}
+					{...current}
 					onExit={exitReason => {
 						reason = exitReason;
 						props.onExit?.(exitReason);
 					}}
 				/>
 				{process.env['FOLIO_TEST_CRASH'] === '1' && <CrashForTests />}
-			</>,
-			{exitOnCtrlC: false},
+			</>
 		);
+		instance = render(app(props), {exitOnCtrlC: false});
+		// After the first frame: `update` (e.g. checking the files behind a cached list) may bring new props.
+		if (update) {
+			setImmediate(() => {
+				update().then(
+					changes => {
+						if (changes !== undefined && !restored) instance?.rerender(app({...props, ...changes}));
+					},
+					() => undefined,
+				);
+			});
+		}
 		await instance.waitUntilExit();
 	} catch (error) {
 		fail(error);

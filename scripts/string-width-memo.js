@@ -1,0 +1,20 @@
+// string-width, remembered: the same short strings (list rows, single characters) are measured
+// again on every frame by ink and by the layout code. The function is pure, so answers are reused.
+// Bundled in place of `string-width` (see build.js); long strings are measured without caching.
+import stringWidth from '../node_modules/string-width/index.js';
+
+const cache = new Map();
+const maxEntries = 20_000;
+const maxLength = 256;
+
+export default function memoizedStringWidth(text, options) {
+	if (options !== undefined || typeof text !== 'string' || text.length > maxLength) return stringWidth(text, options);
+	let width = cache.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (cache.size >= maxEntries) cache.clear();
+		cache.set(text, width);
+	}
+
+	return width;
+}
