@@ -1,0 +1,676 @@
+/**
+ * `npm run bench`: builds folio, then measures what a person waits for (see the table it prints).
+ *
+ *   node --import tsx bench/run.ts [--quick] [--only NAME[,NAME...]]
+ *
+ * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
+ * --only    measurement groups or ids (prefix match): print, list-json, first-frame, keys,
+ *           enter, rss, corpus, or e.g. first-frame-7k
+ *
+ * Environment: FOLIO_BENCH_CLI (CLI to measure, default dist/cli.js), FOLIO_BENCH_ARCHIVES
+ * (where synthetic archives are kept, default bench/.archives).
+ *
+ * Results: a table on stdout, JSON in bench/results/latest.json and bench/results/<time>.json.
+ * When latest.json holds an earlier run, the table shows its values and the change.
+ * A measurement that cannot be taken prints `n/a` and its one-line reason; the run goes on.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {closeAll, keys, ptyAvailable, ptyError, type TerminalSession} from '../test/helpers/terminal.js';
+import {ensureArchive, type ArchiveInfo, type KnownPost} from './generate.js';
+import {captureCommand, launch, median, percentile, pressAndTime, quit, quiesce, reasonOf, repeat, timeCommand, waitScreen} from './measure.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsFolder = path.join(repoRoot, 'bench', 'results');
+const cli = path.resolve(process.env.FOLIO_BENCH_CLI ?? path.join(repoRoot, 'dist', 'cli.js'));
+const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const printSample = path.join(repoRoot, 'content', '2021-11-25-china-russia-military-ties.md');
+const node = process.execPath;
+const cols = 120;
+const rows = 40;
+
+// --- options --------------------------------------------------------------------------------
+
+type Options = {readonly quick: boolean; readonly only: readonly string[]};
+
+function parseOptions(argv: readonly string[]): Options {
+	let quick = false;
+	const only: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index]!;
+		if (arg === '--quick') quick = true;
+		else if (arg === '--only') only.push(...(argv[++index] ?? '').split(','));
+		else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
+		else if (arg === '--help' || arg === '-h') {
+			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,first-frame,keys,enter,rss,corpus | ID-PREFIX]');
+			process.exit(0);
+		} else {
+			console.error(`bench: unknown argument ${arg} (try --help)`);
+			process.exit(2);
+		}
+	}
+	return {quick, only: only.map(name => name.trim()).filter(Boolean)};
+}
+
+const options = parseOptions(process.argv.slice(2));
+const big = options.quick ? 10_000 : 100_000;
+const bigName = options.quick ? '10k' : '100k';
+
+// --- results --------------------------------------------------------------------------------
+
+type Target = {readonly op: '<' | '<='; readonly value: number};
+type Unit = 'ms' | 'MB' | 'x';
+
+/** One row of the table and the JSON. */
+type Measurement = {
+	id: string;
+	group: string;
+	label: string;
+	unit: Unit;
+	value: number | null;
+	target?: Target;
+	pass?: boolean;
+	runs?: number;
+	samples?: number[];
+	note?: string;
+	error?: string;
+	previous?: number | null;
+};
+
+type Spec = {readonly id: string; readonly label: string; readonly unit: Unit; readonly target?: Target};
+
+type Recorder = {
+	/** Records a value (median, percentile, ratio...) with the samples it came from. */
+	(id: string, value: number, samples?: readonly number[], note?: string): void;
+};
+
+type Group = {
+	readonly name: string;
+	readonly specs: readonly Spec[];
+	readonly run: (record: Recorder) => Promise<void>;
+};
+
+const results: Measurement[] = [];
+const log = (line: string): void => {
+	process.stderr.write(`bench: ${line}\n`);
+};
+
+// --- shared set-up --------------------------------------------------------------------------
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
+let scratchCount = 0;
+
+/** A new empty folder under the scratch folder (fresh cache, state or output). */
+function freshFolder(label: string): string {
+	const folder = path.join(scratch, `${label}-${++scratchCount}`);
+	fs.mkdirSync(folder, {recursive: true});
+	return folder;
+}
+
+const stateHome = freshFolder('state');
+const configHome = freshFolder('config');
+/** Cache folders that have seen at least one run, by archive, for warm measurements. */
+const warmCaches = new Map<string, string>();
+
+/** Environment for one run of folio: its own XDG cache/state/config folders. */
+function folioEnv(cacheHome: string): Record<string, string> {
+	return {XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: stateHome, XDG_CONFIG_HOME: configHome};
+}
+
+function warmCache(root: string): string {
+	let folder = warmCaches.get(root);
+	if (!folder) {
+		folder = freshFolder('cache-warm');
+		warmCaches.set(root, folder);
+	}
+	return folder;
+}
+
+function requireCli(): void {
+	if (!fs.existsSync(cli)) throw new Error(`${path.relative(repoRoot, cli) || cli} not found (did npm run build fail?)`);
+}
+
+function requirePty(): void {
+	if (!ptyAvailable) throw new Error(`no pseudo-terminal: ${reasonOf(ptyError)}`);
+}
+
+const archives = new Map<number, ArchiveInfo>();
+
+/** The synthetic archive of `count` posts, generated on first use (and reused across runs). */
+function archive(count: number): ArchiveInfo {
+	let info = archives.get(count);
+	if (!info) {
+		info = ensureArchive(count, {log});
+		archives.set(count, info);
+	}
+	return info;
+}
+
+const pageCacheWarmed = new Set<string>();
+
+/** Reads a folder once, untimed, so the OS page cache is warm for what follows. */
+function warmPageCache(root: string): void {
+	if (pageCacheWarmed.has(root)) return;
+	pageCacheWarmed.add(root);
+	try {
+		timeCommand(node, [cli, root, '--list', '--json'], {env: folioEnv(freshFolder('cache-prewarm')), timeoutMs: 300_000});
+	} catch {
+		// The measurement itself reports the failure.
+	}
+}
+
+/** What to look for on screen: the start of a title, whitespace squeezed, at most 13 characters. */
+function titlePrefix(title: string): string {
+	return [...title.trim().replace(/\s+/g, ' ')].slice(0, 13).join('').trimEnd();
+}
+
+const shortTitle = (post: KnownPost): string => titlePrefix(post.title.split(' · ')[0]!);
+
+// --- TUI building blocks --------------------------------------------------------------------
+
+/** Ms from launch until folio's "Loading posts" progress line was first seen, per cold run. */
+const progressSeen = new Map<string, number[]>();
+
+/** Starts folio on `target` in a 120x40 pty and resolves when the list shows `title`; returns ms. */
+async function firstFrame(target: string, title: string, cacheHome: string, timeoutMs: number): Promise<number> {
+	const {term, startedAt} = launch(node, [cli, target], {cols, rows, env: folioEnv(cacheHome), cwd: repoRoot});
+	let progressAt: number | undefined;
+	try {
+		const {at} = await waitScreen(
+			term,
+			screen => {
+				if (progressAt === undefined && screen.includes('Loading posts')) progressAt = performance.now();
+				return screen.includes(title);
+			},
+			timeoutMs,
+			`list frame showing "${title}"`,
+		);
+		if (progressAt !== undefined) progressSeen.set(target, [...(progressSeen.get(target) ?? []), progressAt - startedAt]);
+		return at - startedAt;
+	} finally {
+		await quit(term, ['q', '\x03']);
+	}
+}
+
+/** Cold (fresh cache folder each run) and warm (second and later runs on one cache) first frames. */
+async function firstFrames(record: Recorder, idBase: string, target: string, title: string, runs: {cold: number; warm: number}, timeoutMs: number): Promise<void> {
+	requireCli();
+	requirePty();
+	warmPageCache(target);
+	let cache = '';
+	progressSeen.delete(target);
+	const cold = await repeat(
+		runs.cold,
+		async () => {
+			cache = freshFolder('cache-cold');
+			return firstFrame(target, title, cache, timeoutMs);
+		},
+		60_000,
+	);
+	record(`${idBase}-cold`, median(cold), cold);
+	const progress = progressSeen.get(target) ?? [];
+	if (progress.length > 0) record(`${idBase}-progress`, median(progress), progress);
+	const warm = await repeat(runs.warm, async () => firstFrame(target, title, cache, timeoutMs), 60_000);
+	record(`${idBase}-warm`, median(warm), warm);
+	warmCaches.set(target, cache);
+}
+
+/** `--list --json` wall time, cold (fresh cache folder each run) then warm. */
+function listJson(record: Recorder, idBase: string, target: string, runs: {cold: number; warm: number}): Promise<void> {
+	requireCli();
+	warmPageCache(target);
+	let cache = '';
+	return (async () => {
+		const cold = await repeat(
+			runs.cold,
+			() => {
+				cache = freshFolder('cache-cold');
+				return timeCommand(node, [cli, target, '--list', '--json'], {env: folioEnv(cache)});
+			},
+			90_000,
+		);
+		record(`${idBase}-cold`, median(cold), cold);
+		const warm = await repeat(runs.warm, () => timeCommand(node, [cli, target, '--list', '--json'], {env: folioEnv(cache)}), 60_000);
+		record(`${idBase}-warm`, median(warm), warm);
+		if (!warmCaches.has(target)) warmCaches.set(target, cache);
+	})();
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Presses `key` up to `count` times, each at least 50 ms after the previous one (outside ink's
+ * 30 fps render throttle, like a person reading), and returns the latencies. Stops early, keeping
+ * what it has, if the screen stops changing (e.g. the end of an article) after 20 samples.
+ */
+async function pressMany(term: TerminalSession, key: string, count: number): Promise<{samples: number[]; note?: string}> {
+	const samples: number[] = [];
+	let last = 0;
+	for (let index = 0; index < count; index++) {
+		const wait = 50 - (performance.now() - last);
+		if (wait > 0) await sleep(wait);
+		last = performance.now();
+		try {
+			samples.push(await pressAndTime(term, key, {timeoutMs: 1000}));
+		} catch (error) {
+			if (samples.length >= 20) return {samples, note: `screen stopped changing after ${samples.length} presses`};
+			throw error;
+		}
+	}
+	return {samples};
+}
+
+// --- the measurements -----------------------------------------------------------------------
+
+const lt = (value: number): Target => ({op: '<', value});
+const le = (value: number): Target => ({op: '<=', value});
+
+const groups: Group[] = [
+	{
+		name: 'print',
+		specs: [
+			{id: 'bare-node', label: 'node -e 0', unit: 'ms'},
+			{id: 'print-article', label: 'folio FILE --print > /dev/null', unit: 'ms'},
+			{id: 'print-ratio', label: 'print / bare node', unit: 'x', target: le(1.5)},
+		],
+		async run(record) {
+			const runs = options.quick ? 5 : 10;
+			timeCommand(node, ['-e', '0']);
+			const bare: number[] = [];
+			const print: number[] = [];
+			let printError: unknown;
+			try {
+				requireCli();
+				timeCommand(node, [cli, printSample, '--print']);
+			} catch (error) {
+				printError = error;
+			}
+			// Interleaved so drift in machine load hits both alike.
+			for (let index = 0; index < runs; index++) {
+				bare.push(timeCommand(node, ['-e', '0']));
+				if (!printError) print.push(timeCommand(node, [cli, printSample, '--print']));
+			}
+			record('bare-node', median(bare), bare);
+			if (printError) throw printError;
+			record('print-article', median(print), print);
+			record('print-ratio', median(print) / median(bare));
+		},
+	},
+	{
+		name: 'list-json',
+		specs: [
+			{id: `list-json-${bigName}-cold`, label: `--list --json > /dev/null, ${bigName}, empty cache`, unit: 'ms'},
+			{id: `list-json-${bigName}-warm`, label: `--list --json > /dev/null, ${bigName}, warm cache`, unit: 'ms'},
+		],
+		async run(record) {
+			await listJson(record, `list-json-${bigName}`, archive(big).root, options.quick ? {cold: 2, warm: 3} : {cold: 3, warm: 5});
+		},
+	},
+	{
+		name: 'first-frame',
+		specs: [
+			{id: 'first-frame-7k-cold', label: 'launch -> list frame, 7k, empty cache', unit: 'ms', target: lt(250)},
+			{id: 'first-frame-7k-warm', label: 'launch -> list frame, 7k, warm cache', unit: 'ms', target: lt(250)},
+			...(options.quick
+				? []
+				: [
+						{id: 'first-frame-100k-progress', label: 'launch -> "Loading posts" shown, 100k, empty cache', unit: 'ms'} as const,
+						{id: 'first-frame-100k-cold', label: 'launch -> list frame, 100k, empty cache', unit: 'ms', target: lt(1000)} as const,
+						{id: 'first-frame-100k-warm', label: 'launch -> list frame, 100k, warm cache', unit: 'ms', target: lt(400)} as const,
+					]),
+		],
+		async run(record) {
+			const small = archive(7000);
+			await firstFrames(record, 'first-frame-7k', small.root, shortTitle(small.manifest.newest[0]!), options.quick ? {cold: 3, warm: 3} : {cold: 5, warm: 5}, 20_000);
+			if (!options.quick) {
+				const large = archive(100_000);
+				await firstFrames(record, 'first-frame-100k', large.root, shortTitle(large.manifest.newest[0]!), {cold: 3, warm: 5}, 60_000);
+			}
+		},
+	},
+	{
+		name: 'keys',
+		specs: [
+			{id: `keys-list-${bigName}-p50`, label: `list: j -> new frame, ${bigName}, p50`, unit: 'ms'},
+			{id: `keys-list-${bigName}-p95`, label: `list: j -> new frame, ${bigName}, p95`, unit: 'ms', target: lt(16)},
+			{id: `keys-reader-${bigName}-p50`, label: `reader: j -> new frame, ${bigName}, p50`, unit: 'ms'},
+			{id: `keys-reader-${bigName}-p95`, label: `reader: j -> new frame, ${bigName}, p95`, unit: 'ms', target: lt(16)},
+		],
+		async run(record) {
+			requireCli();
+			requirePty();
+			const {root, manifest} = archive(big);
+			const presses = options.quick ? 60 : 200;
+			const [long] = manifest.newest;
+			const {term} = launch(node, [cli, root], {cols, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
+			try {
+				await waitScreen(term, screen => screen.includes(shortTitle(long!)), 60_000, 'first list frame');
+				await quiesce(term, 100, 5000);
+				const list = await pressMany(term, 'j', presses);
+				record(`keys-list-${bigName}-p50`, percentile(list.samples, 50), list.samples, list.note);
+				record(`keys-list-${bigName}-p95`, percentile(list.samples, 95), list.samples, list.note);
+				term.write('g');
+				await waitScreen(term, screen => screen.includes(shortTitle(long!)), 5000, 'list top after g');
+				await quiesce(term, 50);
+				term.write(keys.enter);
+				await waitScreen(term, screen => screen.includes(long!.marker), 10_000, `reader showing ${long!.marker}`);
+				await quiesce(term, 100, 5000);
+				const reader = await pressMany(term, 'j', presses);
+				record(`keys-reader-${bigName}-p50`, percentile(reader.samples, 50), reader.samples, reader.note);
+				record(`keys-reader-${bigName}-p95`, percentile(reader.samples, 95), reader.samples, reader.note);
+			} finally {
+				await quit(term, ['q', 'q', '\x03']);
+			}
+		},
+	},
+	{
+		name: 'enter',
+		specs: [
+			{id: `enter-typical-${bigName}`, label: `Enter -> article frame, 2-4 KB post, ${bigName}`, unit: 'ms'},
+			{id: 'enter-word-400k', label: 'Enter -> article frame, 400 KB one-line Word HTML', unit: 'ms', target: lt(50)},
+		],
+		async run(record) {
+			requireCli();
+			requirePty();
+			const {root, manifest} = archive(big);
+			const opens = options.quick ? 5 : 10;
+			const posts = manifest.newest;
+			const listShown = (screen: string): boolean => screen.includes(shortTitle(posts[0]!)) && screen.includes(shortTitle(posts[1]!));
+			const typical: number[] = [];
+			let typicalError: unknown;
+			const {term} = launch(node, [cli, root], {cols, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
+			try {
+				await waitScreen(term, listShown, 60_000, 'first list frame');
+				// Posts 01..N are typical and each is opened once, so no article cache helps.
+				for (let index = 1; index <= Math.min(opens, posts.length - 1); index++) {
+					await pressAndTime(term, 'j', {quietMs: 30});
+					const post = posts[index]!;
+					await sleep(50);
+					typical.push(await pressAndTime(term, keys.enter, {until: screen => screen.includes(post.marker), timeoutMs: 10_000, what: `reader showing ${post.marker}`, quietMs: 30}));
+					await sleep(50);
+					term.write('q');
+					await waitScreen(term, screen => listShown(screen) && !screen.includes(post.marker), 5000, 'list after q');
+				}
+			} catch (error) {
+				typicalError = error;
+			} finally {
+				await quit(term, ['q', 'q', '\x03']);
+			}
+			if (typical.length > 0) record(`enter-typical-${bigName}`, median(typical), typical, typicalError ? `stopped: ${reasonOf(typicalError)}` : undefined);
+
+			// The 400 KB post: `folio FILE` opens the TUI with that one post listed.
+			const word = manifest.word;
+			const file = path.join(root, word.relPath);
+			const wordTitle = shortTitle(word);
+			const cache = freshFolder('cache-word');
+			const samples = await repeat(options.quick ? 3 : 5, async () => {
+				const session = launch(node, [cli, file], {cols, rows, env: folioEnv(cache), cwd: repoRoot});
+				try {
+					const {screen} = await waitScreen(session.term, screen => screen.includes(wordTitle) || screen.includes(word.marker), 20_000, 'list frame with the 400 KB post');
+					if (screen.includes(word.marker)) throw new Error('folio FILE opened the article directly; no Enter to time');
+					await quiesce(session.term, 50);
+					return await pressAndTime(session.term, keys.enter, {until: screen => screen.includes(word.marker), timeoutMs: 20_000, what: `reader showing "${word.marker}"`});
+				} finally {
+					await quit(session.term, ['q', 'q', '\x03']);
+				}
+			});
+			record('enter-word-400k', median(samples), samples);
+			if (typicalError && typical.length === 0) throw typicalError;
+		},
+	},
+	{
+		name: 'rss',
+		specs: [{id: `rss-peak-${bigName}`, label: `peak RSS: TUI on ${bigName}, G, a few keys, quit`, unit: 'MB', target: lt(250)}],
+		async run(record) {
+			requireCli();
+			requirePty();
+			const {root, manifest} = archive(big);
+			const runs = options.quick ? 1 : 2;
+			const useTime = fs.existsSync('/usr/bin/time');
+			const samples: number[] = [];
+			for (let run = 0; run < runs; run++) {
+				const out = path.join(freshFolder('rss'), 'maxrss');
+				const [command, args, extraEnv] = useTime
+					? ['/usr/bin/time', ['-f', '%M', '-o', out, node, cli, root], {}]
+					: [node, ['--import', path.join(repoRoot, 'bench', 'rss-probe.mjs'), cli, root], {FOLIO_BENCH_RSS_FILE: out}];
+				const {term} = launch(command, args, {cols, rows, env: {...folioEnv(warmCache(root)), ...extraEnv}, cwd: repoRoot});
+				try {
+					await waitScreen(term, screen => screen.includes(shortTitle(manifest.newest[0]!)), 60_000, 'first list frame');
+					for (const key of ['G', 'k', 'k', 'k', 'j', 'g', 'G']) {
+						await sleep(30);
+						await pressAndTime(term, key, {timeoutMs: 5000});
+					}
+				} finally {
+					await quit(term, ['q', '\x03']);
+				}
+				const text = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+				const kb = Number(text.trim().split('\n').reverse().find(line => /^\d+$/.test(line.trim())));
+				if (!Number.isFinite(kb) || kb <= 0) throw new Error(`no peak RSS reported (${useTime ? '/usr/bin/time' : 'rss-probe'} wrote ${JSON.stringify(text.slice(0, 60))})`);
+				samples.push(kb / 1024);
+			}
+			record(`rss-peak-${bigName}`, Math.max(...samples), samples, useTime ? 'via /usr/bin/time %M (max of runs)' : 'via bench/rss-probe.mjs (max of runs)');
+		},
+	},
+	{
+		name: 'corpus',
+		specs: [
+			{id: 'corpus-list-json-cold', label: '--list --json > /dev/null, ../shared/corpus, empty cache', unit: 'ms'},
+			{id: 'corpus-list-json-warm', label: '--list --json > /dev/null, ../shared/corpus, warm cache', unit: 'ms'},
+			{id: 'corpus-first-frame-pen-cold', label: 'launch -> list frame, pen-2024-11, empty cache', unit: 'ms', target: lt(250)},
+			{id: 'corpus-first-frame-pen-warm', label: 'launch -> list frame, pen-2024-11, warm cache', unit: 'ms', target: lt(250)},
+		],
+		async run(record) {
+			if (!fs.existsSync(corpusRoot)) throw new Error(`${corpusRoot} not found`);
+			requireCli();
+			await listJson(record, 'corpus-list-json', corpusRoot, options.quick ? {cold: 2, warm: 3} : {cold: 3, warm: 5});
+			const pen = path.join(corpusRoot, 'pen-2024-11');
+			if (!fs.existsSync(pen)) throw new Error(`${pen} not found`);
+			// folio itself says which post is newest, so the list frame can be recognised.
+			const first = captureCommand(node, [cli, pen, '--list', '--json'], {env: folioEnv(freshFolder('cache-probe'))}).split('\n')[0] ?? '';
+			const title = titlePrefix((JSON.parse(first) as {title: string}).title);
+			await firstFrames(record, 'corpus-first-frame-pen', pen, title, options.quick ? {cold: 2, warm: 3} : {cold: 5, warm: 5}, 20_000);
+		},
+	},
+];
+
+// --- running, reporting ---------------------------------------------------------------------
+
+function selected(group: Group, spec: Spec): boolean {
+	if (options.only.length === 0) return true;
+	return options.only.some(name => name === group.name || spec.id.startsWith(name));
+}
+
+function round(value: number): number {
+	return Math.round(value * 10) / 10;
+}
+
+async function runGroup(group: Group): Promise<void> {
+	const specs = group.specs.filter(spec => selected(group, spec));
+	if (specs.length === 0) return;
+	const wanted = new Set(specs.map(spec => spec.id));
+	const done = new Map<string, Measurement>();
+	const record: Recorder = (id, value, samples, note) => {
+		const spec = group.specs.find(entry => entry.id === id);
+		if (!spec || !wanted.has(id)) return;
+		const rounded = spec.unit === 'x' ? Math.round(value * 100) / 100 : round(value);
+		const measurement: Measurement = {id, group: group.name, label: spec.label, unit: spec.unit, value: Number.isFinite(value) ? rounded : null};
+		if (spec.target) {
+			measurement.target = spec.target;
+			if (measurement.value !== null) measurement.pass = spec.target.op === '<' ? value < spec.target.value : value <= spec.target.value;
+		}
+		if (samples) {
+			measurement.runs = samples.length;
+			measurement.samples = samples.map(round);
+		}
+		if (note) measurement.note = note;
+		done.set(id, measurement);
+		log(`${id}: ${measurement.value ?? 'n/a'} ${spec.unit}`);
+	};
+	const started = performance.now();
+	let failure: string | undefined;
+	try {
+		await group.run(record);
+	} catch (error) {
+		failure = reasonOf(error);
+		log(`${group.name}: ${failure}`);
+	} finally {
+		await closeAll();
+	}
+	for (const spec of specs) {
+		const measurement = done.get(spec.id) ?? {id: spec.id, group: group.name, label: spec.label, unit: spec.unit, value: null, error: failure ?? 'not measured'};
+		if (!done.has(spec.id) && spec.target) measurement.target = spec.target;
+		results.push(measurement);
+	}
+	log(`${group.name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+type ResultsFile = {results?: Measurement[]; startedAt?: string};
+
+/** The values of the previous run (bench/results/latest.json), by id. */
+function loadPrevious(): {values: Map<string, number>; from: string | undefined} {
+	const values = new Map<string, number>();
+	try {
+		const data = JSON.parse(fs.readFileSync(path.join(resultsFolder, 'latest.json'), 'utf8')) as ResultsFile;
+		for (const entry of data.results ?? []) if (typeof entry.value === 'number') values.set(entry.id, entry.value);
+		return {values, from: data.startedAt};
+	} catch {
+		return {values, from: undefined};
+	}
+}
+
+function formatValue(value: number | null | undefined, unit: Unit): string {
+	if (value === null || value === undefined) return 'n/a';
+	if (unit === 'x') return `${value.toFixed(2)}x`;
+	const digits = value >= 100 ? 0 : 1;
+	return `${value.toFixed(digits)} ${unit}`;
+}
+
+function formatTarget(target: Target | undefined, unit: Unit): string {
+	if (!target) return '';
+	return `${target.op === '<' ? '<' : '≤'} ${unit === 'x' ? `${target.value}x` : `${target.value} ${unit}`}`;
+}
+
+/** The change from the previous run: `-12%` (lower) or `+5%` (higher). */
+function formatChange(m: Measurement): string {
+	if (typeof m.value !== 'number' || typeof m.previous !== 'number' || m.previous === 0) return '';
+	const percent = Math.round(((m.value - m.previous) / m.previous) * 100);
+	return `${percent > 0 ? '+' : ''}${percent}%`;
+}
+
+function table(measurements: readonly Measurement[], showPrevious: boolean): string {
+	const header = ['measurement', 'what', 'value', 'target', 'ok', ...(showPrevious ? ['previous', 'change'] : []), 'runs', 'note'];
+	const lines = measurements.map(m => [
+		m.id,
+		m.label,
+		formatValue(m.value, m.unit),
+		formatTarget(m.target, m.unit),
+		m.value === null ? (m.target ? '-' : '') : m.pass === undefined ? '' : m.pass ? 'pass' : 'FAIL',
+		...(showPrevious ? [formatValue(m.previous, m.unit).replace('n/a', ''), formatChange(m)] : []),
+		m.runs === undefined ? '' : String(m.runs),
+		m.error ? `n/a: ${m.error}` : (m.note ?? ''),
+	]);
+	const widths = header.map((title, column) => Math.max(title.length, ...lines.map(line => [...line[column]!].length)));
+	const right = new Set(['value', 'previous', 'change', 'runs']);
+	const format = (line: string[]): string =>
+		line
+			.map((cell, column) => {
+				const width = widths[column]!;
+				if (column === line.length - 1) return cell;
+				return right.has(header[column]!) ? cell.padStart(width) : cell.padEnd(width);
+			})
+			.join('  ')
+			.trimEnd();
+	return [format(header), widths.map(width => '-'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
+}
+
+function machine() {
+	const cpus = os.cpus();
+	let build: {cli: string; bytes: number; mtime: string} | undefined;
+	try {
+		const folder = path.dirname(cli);
+		const bytes = fs
+			.readdirSync(folder)
+			.filter(name => name.endsWith('.js'))
+			.reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0);
+		build = {cli: path.relative(repoRoot, cli) || cli, bytes, mtime: fs.statSync(cli).mtime.toISOString()};
+	} catch {
+		build = undefined;
+	}
+	return {
+		machine: {
+			os: `${os.type()} ${os.release()}`,
+			platform: process.platform,
+			arch: process.arch,
+			cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+			cpus: cpus.length,
+			memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+			node: process.version,
+		},
+		build,
+	};
+}
+
+async function main(): Promise<void> {
+	const startedAt = new Date();
+	const previous = loadPrevious();
+	log(`${options.quick ? 'quick run' : 'full run'}${options.only.length > 0 ? `, only ${options.only.join(',')}` : ''}; measuring ${path.relative(repoRoot, cli) || cli}`);
+	for (const group of groups) await runGroup(group);
+	for (const measurement of results) measurement.previous = previous.values.get(measurement.id) ?? null;
+
+	const info = machine();
+	const showPrevious = results.some(measurement => measurement.previous !== null);
+	const finishedAt = new Date();
+	console.log(`\nfolio benchmark — ${info.machine.cpuModel} x${info.machine.cpus}, ${info.machine.memoryGB} GB, ${info.machine.os}, node ${info.machine.node}${options.quick ? ' (quick)' : ''}`);
+	if (showPrevious && previous.from) console.log(`previous: ${previous.from}`);
+	console.log('');
+	console.log(table(results, showPrevious));
+	const withTarget = results.filter(measurement => measurement.target);
+	const passed = withTarget.filter(measurement => measurement.pass === true).length;
+	const failed = withTarget.filter(measurement => measurement.pass === false).length;
+	const missing = results.filter(measurement => measurement.value === null).length;
+	console.log(`\n${passed} pass, ${failed} fail, ${missing} n/a; ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+
+	const data = {
+		startedAt: startedAt.toISOString(),
+		finishedAt: finishedAt.toISOString(),
+		options,
+		...info,
+		terminal: {cols, rows},
+		archives: Object.fromEntries(
+			[...archives.entries()].map(([count, entry]) => [
+				count,
+				{root: path.relative(repoRoot, entry.root), files: entry.manifest.files, bytes: entry.manifest.bytes, medianBytes: entry.manifest.medianBytes, largest: entry.manifest.largest, folders: entry.manifest.folders, reused: entry.reused, generationMs: entry.manifest.generationMs},
+			]),
+		),
+		results,
+	};
+	fs.mkdirSync(resultsFolder, {recursive: true});
+	const stamp = startedAt.toISOString().replace(/:/g, '-');
+	const json = JSON.stringify(data, null, '\t') + '\n';
+	for (const name of [`${stamp}.json`, 'latest.json']) {
+		const file = path.join(resultsFolder, name);
+		fs.writeFileSync(`${file}.tmp`, json);
+		fs.renameSync(`${file}.tmp`, file);
+	}
+	console.log(`results: ${path.relative(repoRoot, path.join(resultsFolder, 'latest.json'))} and ${path.relative(repoRoot, path.join(resultsFolder, `${stamp}.json`))}`);
+}
+
+function cleanUp(): void {
+	fs.rmSync(scratch, {recursive: true, force: true});
+}
+
+process.on('SIGINT', () => {
+	void closeAll().finally(() => {
+		cleanUp();
+		process.exit(130);
+	});
+});
+
+try {
+	await main();
+} finally {
+	await closeAll();
+	cleanUp();
+}
