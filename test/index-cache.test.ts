@@ -205,3 +205,19 @@ test('in the reader, a cached list shows at once and a post added or deleted sin
 	touch(path.join(root, 'b.md'), 1_900_000_000);
 	await show(['Gamma post', 'Beta post, edited'], ['Alpha post']);
 });
+
+test('new posts from a refresh keep the reader on the post being read', async () => {
+	const {appReducer, initialState} = await import('../source/ui/app-state.js');
+	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
+	const before = loadArchive(root).posts;
+	const reading = {...initialState(before), screen: 'reader' as const, reader: {top: 7, width: 80}};
+	fs.writeFileSync(path.join(root, 'c.md'), post('C', '2024-01-03'));
+	const after = appReducer(reading, {type: 'reset', posts: loadArchive(root).posts});
+	assert.equal(after.screen, 'reader');
+	assert.equal(after.reader.top, 7);
+	assert.equal(after.visible[after.list.selected]!.title, 'B');
+	assert.deepEqual(after.all.map(entry => entry.title), ['C', 'B', 'A']);
+	// The post being read is gone: back to the list.
+	fs.rmSync(path.join(root, 'b.md'));
+	assert.equal(appReducer(reading, {type: 'reset', posts: loadArchive(root).posts}).screen, 'list');
+});

@@ -156,8 +156,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 	switch (action.type) {
 		case 'status':
 			return {...state, status: action.text};
-		case 'reset':
-			return initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead});
+		case 'reset': {
+			const next = initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead});
+			// New posts (e.g. after the files behind a cached list were checked): keep reading the same post.
+			const reading = state.screen === 'reader' ? selectedPost(state)?.path : undefined;
+			return reading !== undefined && selectedPost(next)?.path === reading ? {...next, screen: 'reader', reader: state.reader} : next;
+		}
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
 		case 'fullText':
