@@ -38,6 +38,9 @@ export default class Output {`;
 	},
 };
 
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
+fs.rmSync('dist', {recursive: true, force: true});
+
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outdir: 'dist',

@@ -2,13 +2,18 @@
 // again on every frame by ink and by the layout code. The function is pure, so answers are reused.
 // Bundled in place of `string-width` (see build.js); long strings are measured without caching.
 import stringWidth from '../node_modules/string-width/index.js';
+import {rangeWidthOf} from '../source/core/width.ts';
 
 const cache = new Map();
 const maxEntries = 20_000;
 const maxLength = 256;
 
 export default function memoizedStringWidth(text, options) {
-	if (options !== undefined || typeof text !== 'string' || text.length > maxLength) return stringWidth(text, options);
+	if (options !== undefined || typeof text !== 'string') return stringWidth(text, options);
+	// Text whose width is certain from code point ranges needs neither the cache nor string-width.
+	const known = rangeWidthOf(text);
+	if (known !== undefined) return known;
+	if (text.length > maxLength) return stringWidth(text);
 	let width = cache.get(text);
 	if (width === undefined) {
 		width = stringWidth(text);

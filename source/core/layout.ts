@@ -3,7 +3,7 @@
  * (string-width: CJK and emoji take two cells); break opportunities follow Unicode UAX #14.
  */
 import LineBreaker from 'linebreak';
-import stringWidth from 'string-width';
+import {displayWidth} from './width.js';
 import type {CleanDocument, LaidOutLine} from './types.js';
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
@@ -183,7 +183,7 @@ class Rows {
 		}
 		for (const {segment, index} of graphemes.segment(line.slice(a, b))) {
 			const from = a + index;
-			const cells = segment.length <= 16 ? cachedWidth(segment) : stringWidth(segment);
+			const cells = segment.length <= 16 ? cachedWidth(segment) : displayWidth(segment);
 			if (this.start >= 0 && this.used + cells > this.avail && this.end > this.start) this.emit();
 			if (this.start < 0) {
 				this.start = from;
@@ -315,7 +315,7 @@ const widthCache = new Map<string, number>();
 function cachedWidth(text: string): number {
 	let width = widthCache.get(text);
 	if (width === undefined) {
-		width = stringWidth(text);
+		width = displayWidth(text);
 		if (widthCache.size >= 16384) widthCache.clear();
 		widthCache.set(text, width);
 	}
@@ -331,14 +331,14 @@ function isPrintableAscii(text: string, from: number, to: number): boolean {
 }
 
 function textWidth(text: string): number {
-	return isPrintableAscii(text, 0, text.length) ? text.length : stringWidth(text);
+	return isPrintableAscii(text, 0, text.length) ? text.length : displayWidth(text);
 }
 
 /** Display width of text[from, to); printable ASCII counts one cell a character. */
 function rangeWidth(text: string, from: number, to: number): number {
 	if (isPrintableAscii(text, from, to)) return to - from;
 	const slice = text.slice(from, to);
-	return slice.length <= 16 ? cachedWidth(slice) : stringWidth(slice);
+	return slice.length <= 16 ? cachedWidth(slice) : displayWidth(slice);
 }
 
 /** The longest start of `text` at most `max` cells wide, cut between grapheme clusters. */
@@ -347,7 +347,7 @@ function cutToWidth(text: string, max: number): string {
 	let used = 0;
 	let end = 0;
 	for (const {segment, index} of graphemes.segment(text)) {
-		const cells = segment.length <= 16 ? cachedWidth(segment) : stringWidth(segment);
+		const cells = segment.length <= 16 ? cachedWidth(segment) : displayWidth(segment);
 		if (used + cells > max) break;
 		used += cells;
 		end = index + segment.length;

@@ -1,0 +1,43 @@
+/**
+ * Display width of text in terminal cells. Text made only of characters whose width is certain
+ * (ASCII, Latin, common punctuation, CJK ideographs, kana, Hangul, fullwidth forms) is measured
+ * by code point ranges; anything else (emoji, combining marks, rare scripts) goes to string-width.
+ * The ranges agree with string-width on every code point they cover (see the tests), and they
+ * spare the first call the cost of compiling string-width's Unicode property patterns.
+ */
+import stringWidth from 'string-width';
+
+/** Width of one UTF-16 code unit when it is certain from its range alone; -1 when not. */
+function unitWidth(code: number): number {
+	if (code >= 0x20 && code < 0x7f) return 1;
+	if (code < 0xa0) return -1;
+	if (code <= 0x2ff) return code === 0xad ? -1 : 1;
+	if (code >= 0x2010 && code <= 0x2027) return 1;
+	if (code >= 0x2030 && code <= 0x205e) return 1;
+	if (code >= 0x4e00 && code <= 0x9fff) return 2;
+	if (code >= 0x3400 && code <= 0x4dbf) return 2;
+	if ((code >= 0x3000 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303e)) return 2;
+	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x309b && code <= 0x30ff)) return 2;
+	if (code >= 0xac00 && code <= 0xd7a3) return 2;
+	if (code >= 0xf900 && code <= 0xfaff) return 2;
+	if ((code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) return 2;
+	if (code >= 0xff61 && code <= 0xff9d) return 1;
+	return -1;
+}
+
+/** The width of `text` from code point ranges alone, or undefined when a character needs string-width. */
+export function rangeWidthOf(text: string): number | undefined {
+	let width = 0;
+	for (let index = 0; index < text.length; index++) {
+		const cells = unitWidth(text.charCodeAt(index));
+		if (cells < 0) return undefined;
+		width += cells;
+	}
+
+	return width;
+}
+
+/** Display width of `text` in terminal cells (CJK and emoji count two). */
+export function displayWidth(text: string): number {
+	return rangeWidthOf(text) ?? stringWidth(text);
+}
