@@ -119,13 +119,15 @@ async function printPost(post: Post, text: string): Promise<void> {
 
 /** Shows "Loading posts…" on the terminal at once, then the count loaded, at most every 50 ms. */
 function showProgress(): (done: number, total: number) => void {
-	fs.writeSync(2, '\rLoading posts…');
+	// Cut to the terminal's width: a wrapped line could not be erased and would stay in the shell.
+	const write = (text: string) => fs.writeSync(2, `\r${text.slice(0, Math.max(1, (process.stderr.columns || 80) - 1))}\u001B[K`);
+	write('Loading posts…');
 	let last = performance.now();
 	return (done, total) => {
 		const now = performance.now();
 		if (now - last < 50 && done !== 0) return;
 		last = now;
-		fs.writeSync(2, `\rLoading posts: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…\u001B[K`);
+		write(`Loading posts: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`);
 	};
 }
 

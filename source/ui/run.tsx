@@ -34,6 +34,7 @@ export async function runApp(props: AppProps, update?: () => Promise<Partial<App
 			// The UI is going away regardless; the terminal still has to be restored.
 		}
 		try {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
 			stdout.write(leaveAlternateScreen + showCursor);
 		} catch {
 			// Nothing more can be done for a closed terminal.
@@ -62,6 +63,9 @@ export async function runApp(props: AppProps, update?: () => Promise<Partial<App
 	for (const [event, handler] of handlers) process.on(event, handler);
 
 	stdout.write(enterAlternateScreen + hideCursor);
+	// Raw mode from the start, not only once ink reads input after its first frame: keys typed in
+	// between are neither echoed nor line-buffered, and Ctrl+C stays a key the app handles.
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	try {
 		const app = (current: AppProps) => (
 			<>

@@ -107,6 +107,13 @@ function folioPid(term: TerminalSession): number | undefined {
 	return undefined;
 }
 
+/** The settings of the terminal folio runs in, as `stty -a` prints them (Linux only). */
+export function terminalMode(term: TerminalSession): string {
+	const pid = folioPid(term);
+	if (pid === undefined) throw new Error('folio is not running');
+	return execFileSync('stty', ['-F', fs.readlinkSync(`/proc/${pid}/fd/0`), '-a'], {encoding: 'utf8'});
+}
+
 /** Whether /proc and stty can tell a process's terminal mode here (Linux). */
 export const canSeeTerminalMode = fs.existsSync('/proc/self/fd/0');
 
