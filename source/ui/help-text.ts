@@ -4,7 +4,7 @@ import {bindings, screenTitles, type BindingScreen} from './keys.js';
 /** One row of the help screen. */
 export type HelpRow =
 	| {readonly kind: 'heading'; readonly text: string}
-	| {readonly kind: 'binding'; readonly keys: string; readonly description: string}
+	| {readonly kind: 'binding'; readonly keys: string; readonly keyList: readonly string[]; readonly description: string}
 	| {readonly kind: 'blank'};
 
 const order: readonly BindingScreen[] = ['list', 'reader', 'links', 'categories', 'tags', 'prompt', 'help', 'global'];
@@ -14,7 +14,12 @@ export const helpRows: readonly HelpRow[] = order.flatMap((screen, index) => {
 	const rows: HelpRow[] = index === 0 ? [] : [{kind: 'blank'}];
 	rows.push({kind: 'heading', text: screenTitles[screen]});
 	for (const binding of bindings) {
-		if (binding.screen === screen) rows.push({kind: 'binding', keys: binding.label ?? binding.keys.join(' '), description: binding.description});
+		if (binding.screen === screen) rows.push({
+			kind: 'binding',
+			keys: binding.label ?? binding.keys.join(' '),
+			keyList: binding.label === undefined ? binding.keys : [binding.label],
+			description: binding.description,
+		});
 	}
 	return rows;
 });
