@@ -38,6 +38,24 @@ export default class Output {`;
 	},
 };
 
+// yoga (ink's layout engine) carries its WebAssembly as a data: URL and reads it with fetch when
+// fetch exists; in Node the first use of fetch loads the whole HTTP client (undici, ~25 ms before
+// the first frame). Told that fetch is missing, it decodes the same bytes directly.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(plugin) {
+		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await fs.promises.readFile(args.path, 'utf8');
+			if (!source.includes('typeof fetch')) {
+				console.warn('build: yoga-layout changed; fetch still used for its wasm');
+				return undefined;
+			}
+
+			return {contents: source.replaceAll('typeof fetch', '"undefined"'), loader: 'js'};
+		});
+	},
+};
+
 // Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
 fs.rmSync('dist', {recursive: true, force: true});
 
@@ -53,7 +71,7 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 	alias: {'react-devtools-core': stub, 'string-width': stringWidth},
-	plugins: [inkFrameCache],
+	plugins: [inkFrameCache, yogaWithoutFetch],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: "import {createRequire as __folioCreateRequire} from 'node:module'; const require = __folioCreateRequire(import.meta.url);",

@@ -4,7 +4,7 @@ import path from 'node:path';
 import meow from 'meow';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
-import {loadArchive, openArchive} from './core/load.js';
+import {loadArchive, openArchive, type Archive, type OpenedArchive} from './core/load.js';
 import {parsePost} from './core/parse.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
@@ -74,6 +74,9 @@ const cli = meow(
 		},
 	},
 );
+
+/** Posts listed before the first frame when a folder without an index cache is opened in the reader. */
+const firstBatchPosts = 300;
 
 /** Exit codes: 0 success, 1 nothing could be read, 2 usage error. */
 const exitUsage = 2;
@@ -223,8 +226,11 @@ async function main(): Promise<void> {
 
 	const progress = interactive && process.stderr.isTTY ? showProgress() : undefined;
 	// Folders use the index cache; in the reader a cached list shows at once and is checked right after.
-	const loadOptions = {onProgress: progress, cache: cli.flags.cache ? {stamp: cli.pkg.version ?? ''} : false};
-	const opened = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions), refresh: undefined};
+	// Without one, the reader shows the newest-named posts first and reads the others after the first
+	// frame (only when the whole list is shown: a filter or search given here waits for every post).
+	const firstBatch = query === undefined && cli.flags.category === undefined && !since && !until ? firstBatchPosts : undefined;
+	const loadOptions = {onProgress: progress, cache: cli.flags.cache ? {stamp: cli.pkg.version ?? ''} : false, firstBatch};
+	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
 	const posts = filterByDate(filterByCategory(archive.posts, cli.flags.category), since, until);
@@ -250,13 +256,13 @@ async function main(): Promise<void> {
 	// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 	const {runApp} = await import('./ui/run.js');
-	const {loadArticle} = await import('./core/article.js');
 	const {searchPostFile} = await import('./core/search.js');
 	const {openLink} = await import('./open-link.js');
 	const {openReadState} = await import('./read-state.js');
 	const {copyLink} = await import('./clipboard.js');
 	const {supportsHyperlinks} = await import('./ui/hyperlink.js');
-	const readState = openReadState(target, () => archive.posts.map(post => post.path), {onError: warn});
+	// While the list is still growing, every file that may be a post stands for the posts to come.
+	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
 	const idle = whenIdle();
 	// Signals end the process at once; what was read until then is still saved.
 	process.once('exit', () => readState.flush());
@@ -267,10 +273,13 @@ async function main(): Promise<void> {
 				? `No posts match ${[cli.flags.category === undefined ? '' : `category "${cli.flags.category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
 				: undefined;
 	void width;
+	const shown = (next: Archive) => ({posts: filterByDate(filterByCategory(next.posts, cli.flags.category), since, until), skippedCount: next.skipped.length});
 	await runApp({
 		posts,
 		folder: sanitizeLine(target),
-		loadArticle,
+		// The article code (HTML cleaning, layout) loads after the first frame; until then the reader says "Loading…".
+		loadArticle: () => undefined,
+		loading: opened.loading,
 		onOpenLink: async (url: string) => openLink(url),
 		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
 		skippedCount: archive.skipped.length,
@@ -280,10 +289,18 @@ async function main(): Promise<void> {
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
-	}, opened.refresh && (async () => {
-		const next = await opened.refresh!({pause: idle.pause});
-		return next && {posts: filterByDate(filterByCategory(next.posts, cli.flags.category), since, until), skippedCount: next.skipped.length};
-	}));
+	}, async publish => {
+		const loadArticle = await import('./core/article.js').then(
+			module => module.loadArticle,
+			(error: unknown) => () => {
+				throw error;
+			},
+		);
+		publish({loadArticle});
+		if (opened.refresh === undefined) return undefined;
+		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
+		return next && {...shown(next), loading: undefined};
+	});
 	idle.stop();
 	readState.flush();
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {likelyNewestFirst, mergeSorted} from './file-order.js';
 import {indexFileFor, readIndex, realFolder, writeIndex, type IndexEntry, type LoadedIndex} from './index-cache.js';
 import {sortPosts} from './library.js';
 import {describeFileError, readPostHead} from './parse.js';
@@ -26,6 +27,11 @@ export type LoadOptions = {
 	 * when it was indexed is not read again. The result is the same as without the cache.
 	 */
 	readonly cache?: boolean | CacheOptions;
+	/**
+	 * For openArchive, when a folder has no usable index: list at least this many posts first (read
+	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
+	 */
+	readonly firstBatch?: number;
 };
 
 /** How often (in files) onProgress is called and the work is split. */
@@ -63,13 +69,20 @@ export type OpenedArchive = {
 	 * Present when `archive` came from the index without looking at the files: checks every file
 	 * (in small steps, yielding to the event loop between them) and resolves with the archive as
 	 * it is on disk when anything listed differs, or undefined when nothing does. Updates the index.
+	 * Also present when `archive` is a first batch (see `loading`): reads the other files the same
+	 * way and resolves with the whole archive.
 	 */
 	readonly refresh?: (options?: RefreshOptions) => Promise<Archive | undefined>;
+	/** Present when `archive` is a first batch: how many files were read, of how many; `refresh` reads the rest. */
+	readonly loading?: {readonly done: number; readonly total: number};
+	/** Present with `loading`: the path of every file that may be a post (the posts' paths are among them). */
+	readonly files?: readonly string[];
 };
 
 /**
  * Like loadArchive, but when the folder has a valid index the archive comes from it straight
- * away, and `refresh` checks the files afterwards. Without an index it loads as loadArchive does.
+ * away, and `refresh` checks the files afterwards. Without an index it loads as loadArchive does,
+ * or, with `firstBatch`, lists a first batch at once and leaves the rest to `refresh`.
  */
 export function openArchive(target: string, options: LoadOptions = {}): OpenedArchive {
 	const cache = cacheOptions(options);
@@ -78,9 +91,9 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 		isFolder = fs.statSync(target).isDirectory();
 	} catch {}
 
-	if (!cache || !isFolder) return {archive: loadArchive(target, options)};
-	const index = openIndex(target, cache);
-	if (index.loaded === undefined) return {archive: runSteps(loadSteps(target, options.onProgress, index)).archive};
+	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
+	const index = cache && openIndex(target, cache);
+	if (index?.loaded === undefined) return options.firstBatch ? openInBatches(target, options.firstBatch, options.onProgress, index) : {archive: runSteps(loadSteps(target, options.onProgress, index)).archive};
 	const cached = {posts: index.loaded.posts, skipped: index.loaded.skipped};
 	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4}: RefreshOptions = {}): Promise<Archive | undefined> => {
 		const steps = loadSteps(target, undefined, index);
@@ -101,7 +114,88 @@ export type RefreshOptions = {
 	/** Resolves when the next slice may run; default: the next turn of the event loop. */
 	readonly pause?: () => Promise<void>;
 	readonly sliceMs?: number;
+	/**
+	 * While reading the rest of a first batch: called every so often with the files read so far and
+	 * the archive as listed so far (the same object as before when the list has not grown since).
+	 */
+	readonly onUpdate?: (archive: Archive, done: number, total: number) => void;
+	/** How often (ms) onUpdate is called; default 250. */
+	readonly updateMs?: number;
 };
+
+/**
+ * While the rest of a first batch is read, the list reported grows at most every `updateMs`, or
+ * every ms per this many posts listed when that is longer: showing a longer list costs more.
+ */
+const postsPerMs = 40;
+
+/**
+ * Reads the files likely to be newest until `firstBatch` posts are listed; `refresh` reads the
+ * others in slices and resolves with exactly what loadArchive gives (and writes the index).
+ * Reads everything at once when the folder is small.
+ */
+function openInBatches(target: string, firstBatch: number, onProgress: LoadOptions['onProgress'], index: Index | undefined): OpenedArchive {
+	onProgress?.(0, 0);
+	const {files, skipped: scanSkipped} = runSteps(scanSteps(target));
+	const order = likelyNewestFirst(files);
+	// Per file, in scan order: what reading it gave (undefined: not a post, or not read yet).
+	const results: Array<Post | Skipped | undefined> = new Array(files.length);
+	let next = 0;
+	let listed: Post[] = [];
+	let pending: Post[] = [];
+	const readSkipped: Skipped[] = [];
+	const readOne = () => {
+		const at = order[next++]!;
+		const result = readPostHead(files[at]!);
+		results[at] = result;
+		if (result === undefined) return;
+		if ('reason' in result) readSkipped.push(result);
+		else pending.push(result);
+	};
+	const soFar = (): Archive => {
+		if (pending.length > 0) listed = mergeSorted(listed, sortPosts(pending));
+		pending = [];
+		return {posts: listed, skipped: [...scanSkipped, ...readSkipped]};
+	};
+	// The same archive (and order of skipped files) as loadSteps gives, and the index it writes.
+	const finish = (): Archive => {
+		const skipped = [...scanSkipped];
+		for (const result of results) if (result !== undefined && 'reason' in result) skipped.push(result);
+		const archive = {posts: soFar().posts, skipped};
+		if (index !== undefined && archive.posts.every(post => post.path.startsWith(index.prefix))) saveIndex(index, archive, [], target);
+		return archive;
+	};
+
+	while (next < order.length && listed.length + pending.length < firstBatch) readOne();
+	if (next >= order.length) return {archive: finish()};
+	let current = soFar();
+	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, onUpdate, updateMs = 250}: RefreshOptions = {}): Promise<Archive> => {
+		let reported = performance.now();
+		let grown = reported;
+		while (next < order.length) {
+			const started = performance.now();
+			do readOne();
+			while (next < order.length && performance.now() - started < sliceMs);
+			if (next >= order.length) break;
+			const now = performance.now();
+			if (onUpdate && now - reported >= updateMs) {
+				if (now - grown >= Math.max(updateMs, listed.length / postsPerMs)) {
+					current = soFar();
+					grown = now;
+				}
+
+				onUpdate(current, next, files.length);
+				reported = performance.now();
+			}
+
+			await pause();
+		}
+
+		return finish();
+	};
+
+	return {archive: current, refresh, loading: {done: next, total: files.length}, files};
+}
 
 type Index = {
 	readonly file: string;
@@ -194,17 +288,19 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 	}
 
 	const archive = outdated || index?.loaded === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.loaded.posts, skipped: index.loaded.skipped};
-	if (outdated && index !== undefined && archive.posts.every(post => post.path.startsWith(index.prefix))) {
-		const {prefix} = index;
-		const entries = (function* (): Generator<[string, IndexEntry]> {
-			for (const post of archive.posts) yield [post.path.slice(prefix.length), {size: post.size, mtimeMs: post.mtimeMs, post}];
-			yield* others;
-			for (const {path: file, reason} of skipped) if (file.startsWith(prefix) && file !== prefix) yield [file.slice(prefix.length), {size: -1, mtimeMs: 0, reason}];
-		})();
-		writeIndex(index.file, entries, index.stamp, realFolder(target));
-	}
-
+	if (outdated && index !== undefined && archive.posts.every(post => post.path.startsWith(index.prefix))) saveIndex(index, archive, others, target);
 	return {archive, changed};
+}
+
+/** Writes the index of an archive whose posts all lie under the index's prefix; `others` are files that are not posts. */
+function saveIndex(index: Index, archive: Archive, others: ReadonlyArray<[string, IndexEntry]>, target: string): void {
+	const {prefix} = index;
+	const entries = (function* (): Generator<[string, IndexEntry]> {
+		for (const post of archive.posts) yield [post.path.slice(prefix.length), {size: post.size, mtimeMs: post.mtimeMs, post}];
+		yield* others;
+		for (const {path: file, reason} of archive.skipped) if (file.startsWith(prefix) && file !== prefix) yield [file.slice(prefix.length), {size: -1, mtimeMs: 0, reason}];
+	})();
+	writeIndex(index.file, entries, index.stamp, realFolder(target));
 }
 
 /** Whether two readings of a post list the same (file facts aside). */

@@ -3,7 +3,7 @@
  * author), full-text search inside one post's text, and finding a word in laid-out lines.
  * Latin letters match whatever their case; Chinese and Japanese match as typed.
  */
-import {readPostText} from './article.js';
+import {readPostText} from './post-text.js';
 import {bodyOf} from './parse.js';
 import {sanitizeText} from './sanitize.js';
 import type {Post} from './types.js';

@@ -73,6 +73,8 @@ export type AppState = {
 	/** A link the component should open; `id` changes with every request. */
 	readonly linkRequest: {readonly url: string; readonly id: number} | undefined;
 	readonly exit: ExitReason | undefined;
+	/** Keys typed while the article they act on was still loading: handled, in order, once it is there. */
+	readonly waiting: readonly string[];
 };
 
 /** What the reducer needs to know about the screen and the articles. */
@@ -83,6 +85,8 @@ export type Environment = {
 	readonly lines: (post: Post, width: number) => readonly LaidOutLine[];
 	/** The numbered links of a post (links[0] is `[1]`); none when not given. */
 	readonly links?: (post: Post, width: number) => readonly string[];
+	/** Whether a post's article is still loading at a width; keys for the reader then wait (see `waiting`). */
+	readonly loading?: (post: Post, width: number) => boolean;
 };
 
 export type AppAction =
@@ -143,6 +147,7 @@ export function initialState(posts: readonly Post[], saved: SavedReadState = {},
 		status: undefined,
 		linkRequest: undefined,
 		exit: undefined,
+		waiting: [],
 	};
 }
 
@@ -157,10 +162,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		case 'status':
 			return {...state, status: action.text};
 		case 'reset': {
-			const next = initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead});
+			// The selected post stays selected; it does not become the post read last.
+			const next = {...initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead}), lastRead: state.lastRead};
 			// New posts (e.g. after the files behind a cached list were checked): keep reading the same post.
 			const reading = state.screen === 'reader' ? selectedPost(state)?.path : undefined;
-			return reading !== undefined && selectedPost(next)?.path === reading ? {...next, screen: 'reader', reader: state.reader} : next;
+			const kept = reading !== undefined && selectedPost(next)?.path === reading ? {...next, screen: 'reader' as const, reader: state.reader} : next;
+			return state.waiting.length === 0 ? kept : {...kept, waiting: state.waiting};
 		}
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
@@ -168,13 +175,22 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return state.screen === 'empty' ? state : startFullText(state, action.query.trim(), action.env);
 		case 'keys': {
 			let next = state.status === undefined ? state : {...state, status: undefined};
-			for (const name of action.keys) {
+			const keys = state.waiting.length === 0 ? action.keys : [...state.waiting, ...action.keys];
+			for (const [index, name] of keys.entries()) {
 				if (next.exit !== undefined) break;
+				if (articleLoading(next, action.env) && actionFor(next.screen, name) !== 'interrupt') return {...next, waiting: keys.slice(index)};
 				next = applyKey(next, name, action.env);
 			}
-			return next;
+			return next.waiting.length === 0 ? next : {...next, waiting: []};
 		}
 	}
+}
+
+/** Whether the reader (or its link list) shows an article that is still loading. */
+function articleLoading(state: AppState, env: Environment): boolean {
+	if ((state.screen !== 'reader' && state.screen !== 'links') || env.loading === undefined) return false;
+	const post = selectedPost(state);
+	return post !== undefined && env.loading(post, env.width);
 }
 
 function applyKey(state: AppState, name: string, env: Environment): AppState {

@@ -21,8 +21,12 @@ export type AppProps = {
 	readonly posts: readonly Post[];
 	/** Shown in the header (already sanitized). */
 	readonly folder: string;
-	/** Lays a post out at a width. Synchronous; may throw an Error with a one-line message. */
-	readonly loadArticle: (post: Post, width: number) => Article;
+	/**
+	 * Lays a post out at a width. Synchronous; may throw an Error with a one-line message. Returns
+	 * undefined while it cannot yet (its code still loading): the reader shows "Loading…" until
+	 * the props change, e.g. to a loadArticle that can.
+	 */
+	readonly loadArticle: (post: Post, width: number) => Article | undefined;
 	/** Opens a link; resolves with a status message, rejects with an Error whose message is shown. */
 	readonly onOpenLink: (url: string) => Promise<string>;
 	/** Screen size; defaults to the terminal's, followed on resize (height: rows minus one, see below). */
@@ -45,6 +49,8 @@ export type AppProps = {
 	readonly hyperlinks?: boolean;
 	/** A full-text search to start with (as if typed after F). */
 	readonly initialSearch?: string | undefined;
+	/** While the archive is still being read: files read so far, of how many (shown in the list header). */
+	readonly loading?: {readonly done: number; readonly total: number} | undefined;
 };
 
 const listHints = statusHints('list');
@@ -72,9 +78,22 @@ export function App(props: AppProps): JSX.Element {
 	props_.current = props;
 	const cache = useMemo(() => createArticleCache((post, at) => props_.current.loadArticle(post, at)), []);
 	const env: Environment = useMemo(
-		() => ({width, height, lines: (post, at) => cache.get(post, at).lines, links: (post, at) => cache.get(post, at).links}),
+		() => ({
+			width,
+			height,
+			lines: (post, at) => cache.get(post, at).lines,
+			links: (post, at) => cache.get(post, at).links,
+			loading: (post, at) => cache.get(post, at).loading === true,
+		}),
 		[width, height, cache],
 	);
+
+	// Keys typed while the article was still loading are handled once it can be laid out.
+	useEffect(() => {
+		if (state.waiting.length > 0) dispatch({type: 'keys', keys: [], env});
+		// Only a new loadArticle can end the wait.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [props.loadArticle]);
 
 	useEffect(() => {
 		if (posts !== state.all) dispatch({type: 'reset', posts});
@@ -142,6 +161,9 @@ export function App(props: AppProps): JSX.Element {
 		exit();
 	}, [state.exit, exit]);
 
+	// The loading note goes with the posts it came with: it changes once the list shows them.
+	const loading = useRef(props.loading);
+	if (state.all === posts) loading.current = props.loading;
 	const prompt = state.prompt === undefined ? undefined : promptLine(state.prompt);
 	// O(n) only when the posts or the read state change, not per key; none shown until something is read.
 	const unread = useMemo(() => (state.read.size === 0 ? undefined : state.all.reduce((count, post) => count + (state.read.has(post.path) ? 0 : 1), 0)), [state.all, state.read]);
@@ -237,7 +259,7 @@ export function App(props: AppProps): JSX.Element {
 			read={state.read}
 			contexts={state.fullText?.contexts}
 			searched={state.fullText?.query}
-			filters={unread === undefined ? listFilters(state) : [...listFilters(state), `${unread} unread`]}
+			filters={[...listFilters(state), ...(unread === undefined ? [] : [`${unread} unread`]), ...(loading.current === undefined ? [] : [loadingText(loading.current)])]}
 			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${state.visible.length} matches` : prompt}
 		/>
 	);
@@ -255,6 +277,11 @@ function listFilters(state: AppState): string[] {
 		filters.push(`text "${job.query}"${progress}`);
 	}
 	return filters;
+}
+
+/** The header's note while the archive is still being read. */
+function loadingText({done, total}: {readonly done: number; readonly total: number}): string {
+	return `loading ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`;
 }
 
 /** What the reader needs to show the find: the query, the current match and its place among all. */

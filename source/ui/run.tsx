@@ -18,8 +18,14 @@ export const exitCodes = {quit: 0, interrupt: 130, hangup: 129, terminate: 143, 
  * `process.exitCode` set: 0 after q, 130 after Ctrl+C. SIGTERM, SIGHUP and SIGINT restore the
  * terminal and exit at once (143, 129, 130); an uncaught error in the UI restores it, prints one
  * line to stderr and exits with 70. Call it only when stdin and stdout are terminals.
+ *
+ * `update` starts right after the first frame: it may change props any number of times through
+ * `publish`, and once more with what it resolves with.
  */
-export async function runApp(props: AppProps, update?: () => Promise<Partial<AppProps> | undefined>): Promise<void> {
+export async function runApp(
+	props: AppProps,
+	update?: (publish: (changes: Partial<AppProps>) => void) => Promise<Partial<AppProps> | undefined>,
+): Promise<void> {
 	const {stdout, stderr} = process;
 	let instance: Instance | undefined;
 	let reason: ExitReason | undefined;
@@ -82,10 +88,16 @@ export async function runApp(props: AppProps, update?: () => Promise<Partial<App
 		instance = render(app(props), {exitOnCtrlC: false});
 		// After the first frame: `update` (e.g. checking the files behind a cached list) may bring new props.
 		if (update) {
+			let current = props;
+			const publish = (changes: Partial<AppProps>) => {
+				if (restored) return;
+				current = {...current, ...changes};
+				instance?.rerender(app(current));
+			};
 			setImmediate(() => {
-				update().then(
+				update(publish).then(
 					changes => {
-						if (changes !== undefined && !restored) instance?.rerender(app({...props, ...changes}));
+						if (changes !== undefined) publish(changes);
 					},
 					() => undefined,
 				);
