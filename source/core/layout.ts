@@ -3,10 +3,12 @@
  * (string-width: CJK and emoji take two cells); break opportunities follow Unicode UAX #14.
  */
 import LineBreaker from 'linebreak';
+import {cachedWidth, cutToWidth, graphemes, isPrintableAscii, rangeWidth, textWidth, trimEndSpaces} from './fit.js';
 import {displayWidth} from './width.js';
 import type {CleanDocument, LaidOutLine} from './types.js';
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+export {padToWidth, truncateToWidth} from './fit.js';
+
 const mandatoryBreak = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 /**
@@ -44,22 +46,6 @@ export function layoutDocument(doc: CleanDocument, width: number): LaidOutLine[]
 		}
 	}
 	return out;
-}
-
-/** Cuts `text` to at most `width` cells, ending with `ellipsis` when something was cut; never splits a character. */
-export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
-	const max = width >= 0 ? Math.floor(width) : 0;
-	if (textWidth(text) <= max) return text;
-	const ellipsisWidth = textWidth(ellipsis);
-	if (ellipsisWidth > max) return cutToWidth(ellipsis, max);
-	return trimEndSpaces(cutToWidth(text, max - ellipsisWidth)) + ellipsis;
-}
-
-/** Pads `text` with spaces to exactly `width` cells, truncating it (with an ellipsis) first when it is wider. */
-export function padToWidth(text: string, width: number): string {
-	const max = width >= 0 ? Math.floor(width) : 0;
-	const fitted = truncateToWidth(text, max);
-	return fitted + ' '.repeat(Math.max(0, max - textWidth(fitted)));
 }
 
 /** Splits each line of `text` by display width only (no word breaking), keeping leading spaces. */
@@ -306,57 +292,4 @@ function asciiBreak(previous: number, next: number, spaced: boolean): boolean {
 
 function isAlphanumeric(c: number): boolean {
 	return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-// --- Widths --------------------------------------------------------------------------------------
-
-const widthCache = new Map<string, number>();
-
-function cachedWidth(text: string): number {
-	let width = widthCache.get(text);
-	if (width === undefined) {
-		width = displayWidth(text);
-		if (widthCache.size >= 16384) widthCache.clear();
-		widthCache.set(text, width);
-	}
-	return width;
-}
-
-function isPrintableAscii(text: string, from: number, to: number): boolean {
-	for (let i = from; i < to; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x20 || c > 0x7e) return false;
-	}
-	return true;
-}
-
-function textWidth(text: string): number {
-	return isPrintableAscii(text, 0, text.length) ? text.length : displayWidth(text);
-}
-
-/** Display width of text[from, to); printable ASCII counts one cell a character. */
-function rangeWidth(text: string, from: number, to: number): number {
-	if (isPrintableAscii(text, from, to)) return to - from;
-	const slice = text.slice(from, to);
-	return slice.length <= 16 ? cachedWidth(slice) : displayWidth(slice);
-}
-
-/** The longest start of `text` at most `max` cells wide, cut between grapheme clusters. */
-function cutToWidth(text: string, max: number): string {
-	if (isPrintableAscii(text, 0, text.length)) return text.slice(0, Math.max(0, max));
-	let used = 0;
-	let end = 0;
-	for (const {segment, index} of graphemes.segment(text)) {
-		const cells = segment.length <= 16 ? cachedWidth(segment) : displayWidth(segment);
-		if (used + cells > max) break;
-		used += cells;
-		end = index + segment.length;
-	}
-	return text.slice(0, end);
-}
-
-function trimEndSpaces(text: string): string {
-	let end = text.length;
-	while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-	return end === text.length ? text : text.slice(0, end);
 }

@@ -1,5 +1,5 @@
 /** Laid-out articles memoized per post and width, with load errors turned into readable lines. */
-import {wrapText} from '../core/layout.js';
+import {wrapWords} from '../core/fit.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import type {Article, LaidOutLine, Post} from '../core/types.js';
 
@@ -49,17 +49,17 @@ function loadSafely(load: (post: Post, width: number) => Article | undefined, po
 
 /** What the reader shows while the article code is still loading: the post's title and "Loading…". */
 export function loadingArticle(post: Post, width: number): ShownArticle {
-	const lines: LaidOutLine[] = [...wrapText(post.title, width).map(text => ({text, style: 'title' as const})), {text: ''}, {text: 'Loading…', style: 'meta' as const}];
+	const lines: LaidOutLine[] = [...wrapWords(post.title, width).map(text => ({text, style: 'title' as const})), {text: ''}, {text: 'Loading…', style: 'meta' as const}];
 	return {lines, links: [], loading: true};
 }
 
 /** What the reader shows when a post cannot be loaded: its title and the one-line reason. */
 export function errorArticle(post: Post, message: string, width: number): ShownArticle {
 	const lines: LaidOutLine[] = [
-		...wrapText(post.title, width).map(text => ({text, style: 'title' as const})),
+		...wrapWords(post.title, width).map(text => ({text, style: 'title' as const})),
 		{text: ''},
-		...wrapText('This post could not be shown:', width).map(text => ({text, style: 'meta' as const})),
-		...wrapText(message, width).map(text => ({text})),
+		...wrapWords('This post could not be shown:', width).map(text => ({text, style: 'meta' as const})),
+		...wrapWords(message, width).map(text => ({text})),
 	];
 	return {lines, links: [], error: message};
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {JSX} from 'react';
-import {padToWidth} from '../core/layout.js';
+import {padToWidth} from '../core/fit.js';
 import type {CategoryCount} from '../core/library.js';
 import {pickerRows} from './app-state.js';
 import {selectedMarker, unselectedMarker} from './format.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {wrapText} from '../core/layout.js';
+import {wrapWords} from '../core/fit.js';
 import {StatusLine} from './status-line.js';
 
 type Props = {
@@ -13,10 +13,10 @@ type Props = {
 /** Shown when there is nothing to list: says why, and how to leave. */
 export function Empty({folder, reason, hints, width, height}: Props) {
 	const lines = [
-		...wrapText(`folio: ${folder}`, width),
+		...wrapWords(`folio: ${folder}`, width),
 		'',
-		...wrapText('No posts to show.', width),
-		...wrapText(reason ?? 'No post files were found in this folder.', width),
+		...wrapWords('No posts to show.', width),
+		...wrapWords(reason ?? 'No post files were found in this folder.', width),
 	].slice(0, Math.max(0, height - 1));
 	return (
 		<Box flexDirection="column" width={width} height={height}>

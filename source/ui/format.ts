@@ -1,7 +1,7 @@
 /** Text of the list screen's rows, header and status line, fitted to a width in display cells. */
 import stringWidth from 'string-width';
 import {formatDay, formatTime} from '../core/dates.js';
-import {padToWidth, truncateToWidth} from '../core/layout.js';
+import {padToWidth, truncateToWidth} from '../core/fit.js';
 import type {Post} from '../core/types.js';
 
 /** Marker in front of the selected row: visible even where inverse video is not. */

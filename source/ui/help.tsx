@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import type {JSX} from 'react';
-import {padToWidth, truncateToWidth} from '../core/layout.js';
+import {padToWidth, truncateToWidth} from '../core/fit.js';
 import {pageRows} from './app-state.js';
 import {helpRows} from './help-text.js';
 import {StatusLine} from './status-line.js';

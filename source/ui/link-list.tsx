@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {JSX} from 'react';
-import {padToWidth, truncateToWidth} from '../core/layout.js';
+import {padToWidth, truncateToWidth} from '../core/fit.js';
 import {checkLink, describeLink} from '../core/links.js';
 import {pickerRows} from './app-state.js';
 import {selectedMarker, unselectedMarker} from './format.js';

@@ -4,7 +4,7 @@ import {useMemo, type JSX} from 'react';
 import type {CategoryCount} from '../core/library.js';
 import type {Post} from '../core/types.js';
 import {listRows} from './app-state.js';
-import {padToWidth, truncateToWidth} from '../core/layout.js';
+import {padToWidth, truncateToWidth} from '../core/fit.js';
 import {foldCase} from '../core/search.js';
 import {dayOf, listColumns, listHeader, listRowCells, selectedMarker, unselectedMarker} from './format.js';
 import type {ListState} from './list-state.js';

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {JSX} from 'react';
-import {truncateToWidth} from '../core/layout.js';
+import {truncateToWidth} from '../core/fit.js';
 import {findInLines, type LineMatch} from '../core/search.js';
 import type {LaidOutLine} from '../core/types.js';
 import {pageRows} from './app-state.js';
