@@ -212,6 +212,9 @@ async function firstFrames(record: Recorder, idBase: string, target: string, tit
 	record(`${idBase}-cold`, median(cold), cold);
 	const progress = progressSeen.get(target) ?? [];
 	if (progress.length > 0) record(`${idBase}-progress`, median(progress), progress);
+	// A cold run quit at its first frame may not have read every post yet, and then writes no index:
+	// a full listing writes it, so the warm runs start from a complete cache.
+	timeCommand(node, [cli, target, '--list'], {env: folioEnv(cache), timeoutMs: 300_000});
 	const warm = await repeat(runs.warm, async () => firstFrame(target, title, cache, timeoutMs), 60_000);
 	record(`${idBase}-warm`, median(warm), warm);
 	warmCaches.set(target, cache);
