@@ -76,7 +76,7 @@ const cli = meow(
 );
 
 /** Posts listed before the first frame when a folder without an index cache is opened in the reader. */
-const firstBatchPosts = 300;
+const firstBatchPosts = 200;
 
 /** Exit codes: 0 success, 1 nothing could be read, 2 usage error. */
 const exitUsage = 2;
