@@ -290,13 +290,19 @@ async function main(): Promise<void> {
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
 	}, async publish => {
-		const loadArticle = await import('./core/article.js').then(
-			module => module.loadArticle,
-			(error: unknown) => () => {
-				throw error;
+		const articles = await import('./core/article.js').then(
+			module => {
+				// In idle time just after: the first article opened then costs only its own layout.
+				setTimeout(() => module.warmUp(), 20);
+				return {loadArticle: module.loadArticle, loadArticleHead: module.loadArticleHead};
 			},
+			(error: unknown) => ({
+				loadArticle: () => {
+					throw error;
+				},
+			}),
 		);
-		publish({loadArticle});
+		publish(articles);
 		if (opened.refresh === undefined) return undefined;
 		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
 		return next && {...shown(next), loading: undefined};

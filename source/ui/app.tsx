@@ -27,6 +27,11 @@ export type AppProps = {
 	 * the props change, e.g. to a loadArticle that can.
 	 */
 	readonly loadArticle: (post: Post, width: number) => Article | undefined;
+	/**
+	 * Lays out the beginning of a long post (undefined for a short one), shown at once while
+	 * loadArticle lays the whole post out just after the frame.
+	 */
+	readonly loadArticleHead?: (post: Post, width: number) => Article | undefined;
 	/** Opens a link; resolves with a status message, rejects with an Error whose message is shown. */
 	readonly onOpenLink: (url: string) => Promise<string>;
 	/** Screen size; defaults to the terminal's, followed on resize (height: rows minus one, see below). */
@@ -76,7 +81,16 @@ export function App(props: AppProps): JSX.Element {
 	// Side-effect props are read through refs so a new function identity never re-runs effects.
 	const props_ = useRef(props);
 	props_.current = props;
-	const cache = useMemo(() => createArticleCache((post, at) => props_.current.loadArticle(post, at)), []);
+	// Bumped when a long article's whole layout replaces its beginning, to redraw with it.
+	const [, setCompleted] = useState(0);
+	const cache = useMemo(
+		() =>
+			createArticleCache((post, at) => props_.current.loadArticle(post, at), 8, {
+				loadHead: (post, at) => props_.current.loadArticleHead?.(post, at),
+				onComplete: () => setCompleted(count => count + 1),
+			}),
+		[],
+	);
 	const env: Environment = useMemo(
 		() => ({
 			width,

@@ -11,14 +11,41 @@ export type ArticleCache = {
 	readonly get: (post: Post, width: number) => ShownArticle;
 };
 
+/** Laying a long post out in two steps: its beginning at once, the whole just after. */
+export type Progressive = {
+	/** The beginning of a long post (undefined for a short one); may throw like `load`. */
+	readonly loadHead: (post: Post, width: number) => Article | undefined;
+	/** Called when a whole article has replaced its beginning, so the screen can redraw. */
+	readonly onComplete: () => void;
+};
+
 /**
  * A small LRU cache in front of `load` (recent post+width pairs, so a resize can map the
  * reading position from the old layout). `load` may throw; the error becomes the article.
  * `load` returns undefined while it cannot lay articles out yet: the article then says
- * "Loading…" and is asked for again next time.
+ * "Loading…" and is asked for again next time. With `progressive`, a long post is first the
+ * beginning `loadHead` gives, replaced by the whole (laid out right after) before `onComplete`.
  */
-export function createArticleCache(load: (post: Post, width: number) => Article | undefined, capacity = 8): ArticleCache {
-	const entries = new Map<string, {readonly post: Post; readonly article: ShownArticle}>();
+export function createArticleCache(load: (post: Post, width: number) => Article | undefined, capacity = 8, progressive?: Progressive): ArticleCache {
+	type Entry = {readonly post: Post; readonly width: number; readonly article: ShownArticle};
+	const entries = new Map<string, Entry>();
+	const remember = (key: string, entry: Entry) => {
+		entries.delete(key);
+		entries.set(key, entry);
+		while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+	};
+
+	const completeLater = (key: string, head: Entry) => {
+		setImmediate(() => {
+			// Only if nothing replaced or evicted the beginning meanwhile.
+			if (entries.get(key) !== head) return;
+			const article = loadSafely(load, head.post, head.width);
+			if (article === undefined) return;
+			remember(key, {post: head.post, width: head.width, article});
+			progressive!.onComplete();
+		});
+	};
+
 	return {
 		get(post, width) {
 			const key = `${width}\u0000${post.path}`;
@@ -28,11 +55,16 @@ export function createArticleCache(load: (post: Post, width: number) => Article 
 				entries.set(key, hit);
 				return hit.article;
 			}
+			const head = progressive ? loadSafely(progressive.loadHead, post, width) : undefined;
+			if (head !== undefined && head.error === undefined) {
+				const entry = {post, width, article: head};
+				remember(key, entry);
+				completeLater(key, entry);
+				return head;
+			}
 			const article = loadSafely(load, post, width);
 			if (article === undefined) return loadingArticle(post, width);
-			entries.delete(key);
-			entries.set(key, {post, article});
-			while (entries.size > capacity) entries.delete(entries.keys().next().value!);
+			remember(key, {post, width, article});
 			return article;
 		},
 	};
