@@ -21,17 +21,53 @@ const marker = {
 const anyMarker = /[\uE000-\uE00F]/g;
 
 /** Elements that are never part of an article's text. */
-const boilerplate = [
+const boilerplateTags = new Set([
 	'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'button', 'input',
 	'select', 'textarea', 'nav', 'video', 'audio', 'source', 'track', 'map',
-	// Ad slots of the archives this reader meets most.
-	'section#imu', '[id^="dfp-ad"]', '[class*="dfp-"]', '[id^="innity"]', '[class*="innity"]', '[id^="adslot"]', '[class*="adslot"]',
-	'[id^="div-gpt-ad"]', '[class~="dotcom-ad"]', '#dotcom-mpu', 'ins.adsbygoogle', '[class~="advertisement"]', '[class~="ad-slot"]',
-	'[class*="self-promo"]', '[class*="bottomArticleBanner"]',
-	// Paywall and subscription blocks, their images and links.
-	'[class*="paywall"]', '[id*="paywall"]', 'img[src*="paywall"]', 'img[data-src*="paywall"]', 'a[href*="//subscribe."]',
-	'[class*="subscribe"]', '[id*="subscribe"]',
-];
+]);
+// Ad slots of the archives this reader meets most, and paywall or subscription blocks.
+const boilerplateId = /^(?:dfp-ad|innity|adslot|div-gpt-ad)|^dotcom-mpu$|paywall|subscribe/i;
+const boilerplateClass = /dfp-|innity|adslot|self-promo|bottomArticleBanner|paywall|subscribe|(?:^|\s)(?:dotcom-ad|advertisement|ad-slot|adsbygoogle)(?:\s|$)/i;
+
+/**
+ * Whether an element is boilerplate, left out with all it holds. Checked by each formatter (one
+ * test an element) rather than by CSS selectors, which cost more to compile and to match.
+ */
+function isBoilerplate(element: DomNode): boolean {
+	const name = element.name ?? '';
+	if (boilerplateTags.has(name)) return true;
+	const attributes = element.attribs;
+	if (attributes === undefined) return false;
+	if (attributes.id && (boilerplateId.test(attributes.id) || (name === 'section' && attributes.id === 'imu'))) return true;
+	if (attributes.class && boilerplateClass.test(attributes.class)) return true;
+	if (name === 'img') return /paywall/i.test(`${attributes.src ?? ''} ${attributes['data-src'] ?? ''}`);
+	if (name === 'a') return (attributes.href ?? '').includes('//subscribe.');
+	return false;
+}
+
+/** A formatter that leaves boilerplate elements out. */
+function unlessBoilerplate(format: FormatCallback): FormatCallback {
+	return (element, walk, builder, options) => {
+		if (!isBoilerplate(element as DomNode)) format(element, walk, builder, options);
+	};
+}
+
+const formatInline: FormatCallback = (element, walk, builder) => {
+	walk(element.children, builder);
+};
+
+/** A block, with the line breaks its selector's options ask for (one by default). */
+const formatBlock: FormatCallback = (element, walk, builder, options) => {
+	builder.openBlock({leadingLineBreaks: options.leadingLineBreaks ?? 1});
+	walk(element.children, builder);
+	builder.closeBlock({trailingLineBreaks: options.trailingLineBreaks ?? 1});
+};
+
+const formatParagraph: FormatCallback = (element, walk, builder) => {
+	builder.openBlock({leadingLineBreaks: 2});
+	walk(element.children, builder);
+	builder.closeBlock({trailingLineBreaks: 2});
+};
 
 type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined};
 
@@ -140,17 +176,24 @@ const htmlToText = compile({
 	preserveNewlines: false,
 	decodeEntities: true,
 	limits: {maxDepth: 200, maxChildNodes: 200_000, ellipsis: '…', maxInputLength: 20_000_000},
-	formatters: {
-		anchor: formatAnchor,
-		image: formatImage,
-		figure: formatFigure,
-		heading: markedBlock(marker.heading),
-		quote: markedBlock(marker.quote),
-		pre: markedBlock(marker.pre, true),
-		unorderedList: formatList(false),
-		orderedList: formatList(true),
-		rowTable: formatTable,
-	},
+	formatters: Object.fromEntries(
+		Object.entries({
+			inline: formatInline,
+			block: formatBlock,
+			paragraph: formatParagraph,
+			lineBreak: (_element, _walk, builder) => builder.addLineBreak(),
+			wbr: (_element, _walk, builder) => builder.addWordBreakOpportunity(),
+			anchor: formatAnchor,
+			image: formatImage,
+			figure: formatFigure,
+			heading: markedBlock(marker.heading),
+			quote: markedBlock(marker.quote),
+			pre: markedBlock(marker.pre, true),
+			unorderedList: formatList(false),
+			orderedList: formatList(true),
+			rowTable: formatTable,
+		} satisfies Record<string, FormatCallback>).map(([name, format]) => [name, unlessBoilerplate(format)]),
+	),
 	selectors: [
 		{selector: 'a', format: 'anchor'},
 		{selector: 'img', format: 'image'},
@@ -162,7 +205,6 @@ const htmlToText = compile({
 		{selector: 'ol', format: 'orderedList'},
 		{selector: 'table', format: 'rowTable'},
 		{selector: 'hr', format: 'paragraph'},
-		...boilerplate.map((selector) => ({selector, format: 'skip'})),
 	],
 });
 
