@@ -135,6 +135,19 @@ describe('command line', () => {
 		}
 	});
 
+	test('a file that cannot be read (permission denied) is skipped with a reason; the others are listed', () => {
+		const folder = makeArchive({'good.md': '---\ntitle: Good\n---\nText\n', 'locked.md': '---\ntitle: Locked\n---\nText\n'});
+		fs.chmodSync(folder, 0o755);
+		fs.chmodSync(path.join(folder, 'good.md'), 0o644);
+		fs.chmodSync(path.join(folder, 'locked.md'), 0o000);
+		// root reads anything: run folio as an ordinary user then.
+		const asUser = process.getuid?.() === 0 ? {uid: 65_534, gid: 65_534} : {};
+		const result = spawnSync(process.execPath, [cliPath, folder, '--list', '--no-cache'], {cwd: root, encoding: 'utf8', env: {...process.env, XDG_CACHE_HOME: folder}, ...asUser});
+		assert.equal(result.status, 0, result.stderr);
+		assert.deepEqual(result.stdout.trim().split('\n').map(line => line.split('\t')[2]), ['Good']);
+		assert.equal(result.stderr, `folio: skipped ${path.join(folder, 'locked.md')}: permission denied\n`);
+	});
+
 	test('--help shows Usage, Options and Examples; --version the version', () => {
 		const help = folio(['--help']);
 		assert.equal(help.status, 0);
