@@ -118,12 +118,11 @@ export function App(props: AppProps): JSX.Element {
 		if (keys.length > 0) dispatch({type: 'keys', keys, env});
 	});
 
-	const {linkRequest} = state;
-	useEffect(() => {
-		if (linkRequest === undefined) return;
+	/** Runs a side effect that reports back with a message, and shows its message (or its error's) in the status line. */
+	const report = (action: () => Promise<string>) => {
 		let result: Promise<string>;
 		try {
-			result = Promise.resolve(props_.current.onOpenLink(linkRequest.url));
+			result = Promise.resolve(action());
 		} catch (error) {
 			result = Promise.reject(error);
 		}
@@ -131,26 +130,19 @@ export function App(props: AppProps): JSX.Element {
 			text => dispatch({type: 'status', text: String(text)}),
 			(error: unknown) => dispatch({type: 'status', text: error instanceof Error ? error.message : String(error)}),
 		);
+	};
+
+	const {linkRequest} = state;
+	useEffect(() => {
+		if (linkRequest !== undefined) report(() => props_.current.onOpenLink(linkRequest.url));
 	}, [linkRequest]);
 
 	const {copyRequest} = state;
 	useEffect(() => {
 		if (copyRequest === undefined) return;
 		const copy = props_.current.onCopyLink;
-		if (copy === undefined) {
-			dispatch({type: 'status', text: 'Copying links is not available here'});
-			return;
-		}
-		let result: Promise<string>;
-		try {
-			result = Promise.resolve(copy(copyRequest.url));
-		} catch (error) {
-			result = Promise.reject(error);
-		}
-		result.then(
-			text => dispatch({type: 'status', text: String(text)}),
-			(error: unknown) => dispatch({type: 'status', text: error instanceof Error ? error.message : String(error)}),
-		);
+		if (copy === undefined) dispatch({type: 'status', text: 'Copying links is not available here'});
+		else report(() => copy(copyRequest.url));
 	}, [copyRequest]);
 
 	useEffect(() => {
