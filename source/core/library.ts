@@ -21,36 +21,38 @@ export function comparePosts(a: Post, b: Post): number {
 
 /** Every category with its post count, most used first, then by name. */
 export function countCategories(posts: readonly Post[]): CategoryCount[] {
-	const counts = new Map<string, number>();
-	for (const post of posts) {
-		for (const name of post.categories) counts.set(name, (counts.get(name) ?? 0) + 1);
-	}
-	return [...counts]
-		.map(([name, count]) => ({name, count}))
-		.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	return countNames(posts, post => post.categories);
 }
 
 /** Posts carrying the category (compared case-insensitively); all posts when category is undefined. */
 export function filterByCategory(posts: readonly Post[], category: string | undefined): readonly Post[] {
-	if (category === undefined) return posts;
-	const wanted = category.toLowerCase();
-	return posts.filter(post => post.categories.some(name => name.toLowerCase() === wanted));
+	return filterByName(posts, post => post.categories, category);
 }
 
 /** Every tag with its post count, most used first, then by name. */
 export function countTags(posts: readonly Post[]): CategoryCount[] {
+	return countNames(posts, post => post.tags);
+}
+
+/** Posts carrying the tag (compared case-insensitively); all posts when tag is undefined. */
+export function filterByTag(posts: readonly Post[], tag: string | undefined): readonly Post[] {
+	return filterByName(posts, post => post.tags, tag);
+}
+
+/** Each name `namesOf` gives, with the number of posts giving it, most used first, then by name. */
+function countNames(posts: readonly Post[], namesOf: (post: Post) => readonly string[]): CategoryCount[] {
 	const counts = new Map<string, number>();
 	for (const post of posts) {
-		for (const name of post.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+		for (const name of namesOf(post)) counts.set(name, (counts.get(name) ?? 0) + 1);
 	}
 	return [...counts]
 		.map(([name, count]) => ({name, count}))
 		.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Posts carrying the tag (compared case-insensitively); all posts when tag is undefined. */
-export function filterByTag(posts: readonly Post[], tag: string | undefined): readonly Post[] {
-	if (tag === undefined) return posts;
-	const wanted = tag.toLowerCase();
-	return posts.filter(post => post.tags.some(name => name.toLowerCase() === wanted));
+/** Posts whose names include `wanted`, ignoring case; every post when `wanted` is undefined. */
+function filterByName(posts: readonly Post[], namesOf: (post: Post) => readonly string[], wanted: string | undefined): readonly Post[] {
+	if (wanted === undefined) return posts;
+	const lower = wanted.toLowerCase();
+	return posts.filter(post => namesOf(post).some(name => name.toLowerCase() === lower));
 }
