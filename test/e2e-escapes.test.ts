@@ -142,7 +142,7 @@ describe('escape sequences from posts never reach the terminal', {skip}, () => {
 
 		// Every article, from top to bottom.
 		term.write(keys.enter);
-		screen = await term.waitFor(/post 1\/5/);
+		screen = await term.waitFor(/^line 1\/.*post 1\/5/m);
 		assert.equal(lines(screen)[0], 'Raw RED alert title txt.exe end');
 		for (const text of [
 			'Body red body and clipboard, C1 csi done next.',

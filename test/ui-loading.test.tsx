@@ -23,12 +23,14 @@ test('an article opened before the article code is there says Loading…, then s
 	await tick();
 	assert.equal(screen(app)[0], 'Post 2');
 	assert.ok(screen(app).includes('Loading…'), screen(app).join('\n'));
+	assert.match(screen(app).at(-1)!, /^loading…  post 2\/30/, 'no line position before the article is laid out');
 
 	app.rerender(<App {...props} loadArticle={fakeLoadArticle(50)} />);
 	await tick();
 	assert.equal(screen(app)[0], 'Post 2');
 	assert.equal(screen(app)[1], 'Post 2 line 2');
 	assert.ok(!screen(app).includes('Loading…'));
+	assert.match(screen(app).at(-1)!, /^line 1\/\d+ /);
 	app.stdin.write('j');
 	await tick();
 	assert.equal(screen(app)[0], 'Post 2 line 2', 'the article scrolls once it is laid out');

@@ -224,7 +224,7 @@ export function App(props: AppProps): JSX.Element {
 		case 'reader': {
 			const post = selectedPost(state);
 			if (post !== undefined) {
-				const {lines, links} = cache.get(post, width);
+				const {lines, links, loading} = cache.get(post, width);
 				const {top} = positionAt(state.reader, width, pageRows(height), at => env.lines(post, at));
 				return (
 					<Reader
@@ -241,6 +241,7 @@ export function App(props: AppProps): JSX.Element {
 						postLink={post.link}
 						hyperlinks={props.hyperlinks ?? false}
 						prompt={prompt}
+						loading={loading ?? false}
 					/>
 				);
 			}

@@ -27,10 +27,12 @@ type Props = {
 	readonly hyperlinks?: boolean;
 	/** The prompt being typed, if any. */
 	readonly prompt?: string | undefined;
+	/** True while the article is still loading: the status line then has no line position yet. */
+	readonly loading?: boolean;
 };
 
 /** The reader screen: one screenful of the article's lines and a status line with the position. */
-export function Reader({lines, top, index, count, status, hints, width, height, find, links = [], postLink, hyperlinks = false, prompt}: Props) {
+export function Reader({lines, top, index, count, status, hints, width, height, find, links = [], postLink, hyperlinks = false, prompt, loading = false}: Props) {
 	const rows = pageRows(height);
 	const shown: JSX.Element[] = [];
 	for (let line = top; line < Math.min(lines.length, top + rows); line++) {
@@ -51,7 +53,9 @@ export function Reader({lines, top, index, count, status, hints, width, height, 
 	const bottom = Math.min(lines.length, top + rows);
 	const percent = lines.length === 0 ? 100 : Math.round((bottom / lines.length) * 100);
 	const found = find === undefined ? '' : find.count === 0 ? '' : `  match ${find.ordinal}/${find.count}`;
-	const position = `line ${Math.min(top + 1, lines.length)}/${lines.length}  ${percent}%  post ${index}/${count}${found}`;
+	const position = loading
+		? `loading…  post ${index}/${count}`
+		: `line ${Math.min(top + 1, lines.length)}/${lines.length}  ${percent}%  post ${index}/${count}${found}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box flexDirection="column" flexGrow={1}>
