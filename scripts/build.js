@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 
 const stub = fileURLToPath(new URL('stub-devtools.js', import.meta.url));
 const stringWidth = fileURLToPath(new URL('string-width-memo.js', import.meta.url));
+const inflate = fileURLToPath(new URL('inflate-native.cjs', import.meta.url));
 
 // ink measures and splits every line of every frame again (its caches live for one frame).
 // The results depend only on the line, so one bounded cache serves all frames: a key press that
@@ -56,6 +57,40 @@ const yogaWithoutFetch = {
 	},
 };
 
+// string-width compiles Unicode property patterns (\p{RGI_Emoji} alone takes over 10 ms) and
+// creates a segmenter when its module loads. folio measures most text by code point ranges and
+// asks string-width only about other characters, which many runs never meet: its module body is
+// wrapped in a function that runs on the first call. Skipped (with a warning) if its shape changed.
+const lazyStringWidth = {
+	name: 'lazy-string-width',
+	setup(plugin) {
+		plugin.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args => {
+			const source = await fs.promises.readFile(args.path, 'utf8');
+			const lines = source.split('\n');
+			const imports = lines.filter(line => /^import .* from '[^']+';$/.test(line));
+			const body = lines.filter(line => !imports.includes(line)).join('\n');
+			const exported = 'export default function stringWidth(';
+			if (body.split(exported).length !== 2 || /^export /m.test(body.replace(exported, ''))) {
+				console.warn(`build: ${args.path} changed; string-width loads eagerly`);
+				return undefined;
+			}
+
+			const contents = `${imports.join('\n')}
+let loadedStringWidth;
+function loadStringWidth() {
+${body.replace(exported, 'function stringWidth(')}
+return stringWidth;
+}
+export default function lazyStringWidth(input, options) {
+	loadedStringWidth ??= loadStringWidth();
+	return loadedStringWidth(input, options);
+}
+`;
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 // Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
 fs.rmSync('dist', {recursive: true, force: true});
 
@@ -70,8 +105,8 @@ await build({
 	jsx: 'automatic',
 	legalComments: 'none',
 	logLevel: 'warning',
-	alias: {'react-devtools-core': stub, 'string-width': stringWidth},
-	plugins: [inkFrameCache, yogaWithoutFetch],
+	alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
+	plugins: [inkFrameCache, yogaWithoutFetch, lazyStringWidth],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: "import {createRequire as __folioCreateRequire} from 'node:module'; const require = __folioCreateRequire(import.meta.url);",

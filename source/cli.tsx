@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import meow from 'meow';
+import {helpText, parseArguments} from './arguments.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
 import {loadArchive, openArchive, type Archive, type OpenedArchive} from './core/load.js';
@@ -10,70 +10,24 @@ import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 
-/** `-` (read stdin) would look like an unknown flag to meow; it stands in as a string no argument can hold. */
-const stdinPath = '\u0000stdin';
+/** The package's name, version and description (for --help, --version and the cache stamp). */
+const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string; description: string};
 
-const cli = meow(
-	`
-	Usage
-	  $ folio [path] [options]
+/** `-` as the path: read one post from stdin. */
+const stdinPath = '-';
 
-	  path is a folder of posts (searched recursively), one post file,
-	  or - to read one post from stdin. Default: the current folder.
-	  In a terminal, folio opens the reader; in a pipe, it prints.
+const parsed = parseArguments(process.argv.slice(2));
+if ('error' in parsed) fail(parsed.error, 2);
+const cli = parsed;
+if (cli.flags.help) {
+	process.stdout.write(helpText(pkg.description));
+	process.exit(0);
+}
 
-	Options
-	  --print, -p          Print one article as plain text
-	  --list, -l           Print the list of posts, newest first, tab-separated:
-	                       date, categories, title, path
-	  --json               Print the list as one JSON object a line
-	  --width, -w N        Wrap printed articles at N columns
-	                       (default: the terminal's width, else 80)
-	  --category, -c NAME  Only posts in this category
-	  --search, -s TEXT    Only posts whose text, title, categories, tags or
-	                       author contain TEXT (any case for Latin letters);
-	                       --list adds the matching line as a fifth column,
-	                       --json a "match" field; on screen, the list opens
-	                       on the results
-	  --since DATE         Only posts from this day on (YYYY-MM-DD)
-	  --until DATE         Only posts up to and including this day
-	  --no-cache           Read every post file again instead of using the index
-	                       cache (kept in the user's cache folder, e.g.
-	                       ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
-	  --help               Show this help
-	  --version            Show the version
-
-	Environment
-	  BROWSER              The program that opens links (o, L in the reader)
-	  FOLIO_STATE_DIR      Where read posts are remembered (default:
-	                       $XDG_STATE_HOME/folio, ~/.local/state/folio)
-	  FOLIO_NO_HYPERLINKS  Set it to turn off clickable (OSC 8) links
-
-	Examples
-	  $ folio ~/news/_posts
-	  $ folio _posts/2021-11-25-defence.md --print --width 60 | less
-	  $ folio _posts --list --category dw | head
-	  $ folio _posts --json | jq -r .link
-	  $ folio _posts --since 2024-11-01 --until 2024-11-07 --search typhoon --list
-	  $ cat post.md | folio -
-`,
-	{
-		importMeta: import.meta,
-		argv: process.argv.slice(2).map(argument => (argument === '-' ? stdinPath : argument)),
-		allowUnknownFlags: false,
-		flags: {
-			print: {type: 'boolean', shortFlag: 'p', default: false},
-			list: {type: 'boolean', shortFlag: 'l', default: false},
-			json: {type: 'boolean', default: false},
-			width: {type: 'string', shortFlag: 'w'},
-			category: {type: 'string', shortFlag: 'c'},
-			search: {type: 'string', shortFlag: 's'},
-			since: {type: 'string'},
-			until: {type: 'string'},
-			cache: {type: 'boolean', default: true},
-		},
-	},
-);
+if (cli.flags.version) {
+	process.stdout.write(`${pkg.version}\n`);
+	process.exit(0);
+}
 
 /** Posts listed before the first frame when a folder without an index cache is opened in the reader. */
 const firstBatchPosts = 200;
@@ -229,7 +183,7 @@ async function main(): Promise<void> {
 	// Without one, the reader shows the newest-named posts first and reads the others after the first
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && cli.flags.category === undefined && !since && !until ? firstBatchPosts : undefined;
-	const loadOptions = {onProgress: progress, cache: cli.flags.cache ? {stamp: cli.pkg.version ?? ''} : false, firstBatch};
+	const loadOptions = {onProgress: progress, cache: cli.flags.cache ? {stamp: pkg.version} : false, firstBatch};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');

@@ -110,6 +110,13 @@ describe('command line', () => {
 		assert.equal(noLink.link, null);
 	});
 
+	test('-- ends the options: a post whose name starts with - is printed, not taken for an option', () => {
+		const folder = makeArchive({'-p.md': '---\ntitle: A dashing name\n---\nBody of the dash post.\n'});
+		const result = folio(['--print', '--width', '40', '--', '-p.md'], {cwd: folder});
+		assert.equal(result.status, 0, result.stderr);
+		assert.match(result.stdout, /^A dashing name\n[\s\S]*^Body of the dash post\.$/m);
+	});
+
 	test('no path means the current folder', () => {
 		const result = folio(['--list'], {cwd: content});
 		assert.equal(result.status, 0);
@@ -124,7 +131,10 @@ describe('command line', () => {
 			[[seed, '--width', '5'], 2, /--width wants a whole number/],
 			[[content, '--print'], 2, /^folio: --print wants one post file, and .* is a folder\n$/],
 			[[seed, content], 2, /^folio: one path at a time/],
-			[['--frobnicate'], 2, /Unknown flag/],
+			[['--frobnicate'], 2, /^folio: unknown option --frobnicate \(see folio --help\)\n$/],
+			[['-x', seed], 2, /^folio: unknown option -x \(see folio --help\)\n$/],
+			[[seed, '--width'], 2, /^folio: --width wants a value \(see folio --help\)\n$/],
+			[[seed, '--print=yes'], 2, /^folio: --print takes no value \(see folio --help\)\n$/],
 			[['/dev/null'], 1, /^folio: not a file or folder: \/dev\/null\n$|^folio: .*\/dev\/null/],
 		];
 		for (const [args, status, message] of cases) {

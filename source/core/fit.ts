@@ -3,10 +3,25 @@
  * helpers the layout shares. No line breaking here (see layout.ts), so the list screens can use
  * it without loading the Unicode line-break tables.
  */
-import {displayWidth} from './width.js';
+import {displayWidth, rangeWidthOf} from './width.js';
 
-/** Splits text into grapheme clusters (what a person sees as one character). */
-export const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** Made on first need: the first segmenter of a process costs several milliseconds of start-up. */
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The grapheme clusters of `text` (what a person sees as one character), each with its offset.
+ * Text made only of characters whose width is certain from their range (see width.ts) has no
+ * combining characters, so each of its code units is a cluster and no segmenter is needed.
+ */
+export function graphemeClusters(text: string): Iterable<{readonly segment: string; readonly index: number}> {
+	if (rangeWidthOf(text) !== undefined) return codeUnits(text);
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	return segmenter.segment(text);
+}
+
+function* codeUnits(text: string): Generator<{readonly segment: string; readonly index: number}> {
+	for (let index = 0; index < text.length; index++) yield {segment: text[index]!, index};
+}
 
 /** Cuts `text` to at most `width` cells, ending with `ellipsis` when something was cut; never splits a character. */
 export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
@@ -63,7 +78,7 @@ export function cutToWidth(text: string, max: number): string {
 	if (isPrintableAscii(text, 0, text.length)) return text.slice(0, Math.max(0, max));
 	let used = 0;
 	let end = 0;
-	for (const {segment, index} of graphemes.segment(text)) {
+	for (const {segment, index} of graphemeClusters(text)) {
 		const cells = segment.length <= 16 ? cachedWidth(segment) : displayWidth(segment);
 		if (used + cells > max) break;
 		used += cells;

@@ -3,7 +3,7 @@
  * (string-width: CJK and emoji take two cells); break opportunities follow Unicode UAX #14.
  */
 import LineBreaker from 'linebreak';
-import {cachedWidth, cutToWidth, graphemes, isPrintableAscii, rangeWidth, textWidth, trimEndSpaces} from './fit.js';
+import {cachedWidth, cutToWidth, graphemeClusters, isPrintableAscii, rangeWidth, textWidth, trimEndSpaces} from './fit.js';
 import {displayWidth} from './width.js';
 import type {CleanDocument, LaidOutLine} from './types.js';
 
@@ -167,7 +167,7 @@ class Rows {
 			}
 			return;
 		}
-		for (const {segment, index} of graphemes.segment(line.slice(a, b))) {
+		for (const {segment, index} of graphemeClusters(line.slice(a, b))) {
 			const from = a + index;
 			const cells = segment.length <= 16 ? cachedWidth(segment) : displayWidth(segment);
 			if (this.start >= 0 && this.used + cells > this.avail && this.end > this.start) this.emit();
