@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {helpText, parseArguments} from './arguments.js';
+import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
 import {loadArchive, openArchive, type Archive, type OpenedArchive} from './core/load.js';
@@ -29,8 +30,11 @@ if (cli.flags.version) {
 	process.exit(0);
 }
 
-/** Posts listed before the first frame when a folder without an index cache is opened in the reader. */
-const firstBatchPosts = 200;
+/**
+ * Posts listed before the first frame when a folder without an index cache is opened in the
+ * reader: two screenfuls, at least 100, so the first screen is almost always already in order.
+ */
+const firstBatchPosts = Math.max(100, 2 * (process.stdout.rows || 0));
 
 /** Exit codes: 0 success, 1 nothing could be read, 2 usage error. */
 const exitUsage = 2;
@@ -84,7 +88,7 @@ function showProgress(): (done: number, total: number) => void {
 		const now = performance.now();
 		if (now - last < 50 && done !== 0) return;
 		last = now;
-		write(`Loading posts: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`);
+		write(`Loading posts: ${formatCount(done)} of ${formatCount(total)}…`);
 	};
 }
 

@@ -90,6 +90,21 @@ test('a first batch lists the newest-named posts, and the rest ends exactly as a
 	assert.deepEqual(listed(next.archive), listed(loadArchive(root)));
 });
 
+test('a first batch ends at the end of a day: the newest post of a busy day is listed first', () => {
+	const files: Record<string, string> = {};
+	// 40 posts on the newest day, named in an order unrelated to their times, and older days.
+	for (let index = 0; index < 40; index++) {
+		const minute = (index * 17) % 40;
+		files[`2024-11-30-story-${String(index).padStart(2, '0')}.md`] = post(`Busy ${minute}`, `2024-11-30 10:${String(minute).padStart(2, '0')}`);
+	}
+	for (let day = 1; day <= 29; day++) files[`2024-11-${String(day).padStart(2, '0')}-older.md`] = post(`Older ${day}`, `2024-11-${String(day).padStart(2, '0')} 09:00`);
+	const opened = openArchive(makeArchive(files), {cache: freshCache(), firstBatch: 10});
+	assert.ok(opened.refresh, 'the older days are read later');
+	const titles = opened.archive.posts.map(entry => entry.title);
+	assert.equal(titles.length, 40, 'the whole newest day, and no more');
+	assert.equal(titles[0], 'Busy 39', 'the newest post of the day is on top from the first frame');
+});
+
 test('the archive reported while loading only grows, and every report is in list order', async () => {
 	const files: Record<string, string> = {};
 	for (let index = 0; index < 400; index++) {

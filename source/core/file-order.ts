@@ -15,6 +15,15 @@ export function likelyNewestFirst(files: readonly string[]): number[] {
 	return Array.from(keys, key => key % positions);
 }
 
+/**
+ * Whether two file names start with the same day (YYYY-MM-DD). Names of one day are in no
+ * particular order of time, so a first batch read newest day first ends at a day's end.
+ */
+export function sameNameDay(a: string, b: string): boolean {
+	const day = dayOfName(a);
+	return day >= 0 && day === dayOfName(b);
+}
+
 /** More files than a folder will hold; keeps `day * positions + index` an exact integer. */
 const positions = 2 ** 24;
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {likelyNewestFirst, mergeSorted} from './file-order.js';
+import {likelyNewestFirst, mergeSorted, sameNameDay} from './file-order.js';
 import {indexFileFor, readIndex, realFolder, writeIndex, type IndexEntry, type LoadedIndex} from './index-cache.js';
 import {sortPosts} from './library.js';
 import {describeFileError, readPostHead} from './parse.js';
@@ -129,8 +129,12 @@ export type RefreshOptions = {
  */
 const postsPerMs = 40;
 
+/** At most this many more files are read to finish a first batch's last day. */
+const maxDayRest = 1000;
+
 /**
- * Reads the files likely to be newest until `firstBatch` posts are listed; `refresh` reads the
+ * Reads the files likely to be newest until `firstBatch` posts are listed, and the other files of
+ * the last day read (by name, see likelyNewestFirst); `refresh` reads the
  * others in slices and resolves with exactly what loadArchive gives (and writes the index).
  * Reads everything at once when the folder is small.
  */
@@ -167,6 +171,9 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 	};
 
 	while (next < order.length && listed.length + pending.length < firstBatch) readOne();
+	// The rest of the last day read, so the newest posts are all there (within reason).
+	const dayEnd = next + maxDayRest;
+	while (next > 0 && next < Math.min(order.length, dayEnd) && sameNameDay(files[order[next - 1]!]!, files[order[next]!]!)) readOne();
 	if (next >= order.length) return {archive: finish()};
 	let current = soFar();
 	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, onUpdate, updateMs = 250}: RefreshOptions = {}): Promise<Archive> => {

@@ -1,5 +1,6 @@
 import {useApp, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useState, type JSX} from 'react';
+import {formatCount} from '../core/count.js';
 import {findInLines} from '../core/search.js';
 import type {Article, Post} from '../core/types.js';
 import {createArticleCache} from './article-cache.js';
@@ -288,7 +289,7 @@ function listFilters(state: AppState): string[] {
 
 /** The header's note while the archive is still being read. */
 function loadingText({done, total}: {readonly done: number; readonly total: number}): string {
-	return `loading ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`;
+	return `loading ${formatCount(done)} of ${formatCount(total)}…`;
 }
 
 /** What the reader needs to show the find: the query, the current match and its place among all. */
