@@ -123,7 +123,7 @@ function usageError(error: unknown): string {
 	const quoted = /'([^']*)'/.exec(message ?? '')?.[1];
 	switch (code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-			return `unknown option ${quoted ?? ''} (see folio --help)`.replace('  ', ' ');
+			return `unknown option${quoted === undefined ? '' : ` ${quoted}`} (see folio --help)`;
 		}
 
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {

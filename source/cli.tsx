@@ -11,24 +11,11 @@ import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 
-/** The package's name, version and description (for --help, --version and the cache stamp). */
+/** The package's version and description (for --help, --version and the index cache's stamp). */
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string; description: string};
 
 /** `-` as the path: read one post from stdin. */
 const stdinPath = '-';
-
-const parsed = parseArguments(process.argv.slice(2));
-if ('error' in parsed) fail(parsed.error, 2);
-const cli = parsed;
-if (cli.flags.help) {
-	process.stdout.write(helpText(pkg.description));
-	process.exit(0);
-}
-
-if (cli.flags.version) {
-	process.stdout.write(`${pkg.version}\n`);
-	process.exit(0);
-}
 
 /**
  * Posts listed before the first frame when a folder without an index cache is opened in the
@@ -54,6 +41,19 @@ function warn(message: string): void {
 function fail(message: string, code: number): never {
 	warn(message);
 	process.exit(code);
+}
+
+const parsed = parseArguments(process.argv.slice(2));
+if ('error' in parsed) fail(parsed.error, exitUsage);
+const cli = parsed;
+if (cli.flags.help) {
+	process.stdout.write(helpText(pkg.description));
+	process.exit(0);
+}
+
+if (cli.flags.version) {
+	process.stdout.write(`${pkg.version}\n`);
+	process.exit(0);
 }
 
 function readWidth(): number {
