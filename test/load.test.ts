@@ -65,6 +65,20 @@ test('a folder named like a post is searched, and a symlink loop ends', () => {
 	assert.deepEqual(posts.map(p => p.title), ['Inner']);
 });
 
+test('links to folders are followed once: no post is listed twice, and loops between links end', () => {
+	const outside = makeArchive({'far.md': post('Far away')});
+	const root = makeArchive({'a/one.md': post('One'), 'm/two.md': post('Two'), 'z/three.md': post('Three')});
+	fs.symlinkSync(path.join(root, 'a'), path.join(root, 'm', 'to-a')); // a folder read before the link
+	fs.symlinkSync(path.join(root, 'z'), path.join(root, 'b-to-z')); // a folder read after the link
+	fs.symlinkSync(outside, path.join(root, 'z', 'outside')); // a folder outside the archive
+	fs.mkdirSync(path.join(root, 'p'));
+	fs.symlinkSync(path.join(root, 'q'), path.join(root, 'p', 'to-q'));
+	fs.mkdirSync(path.join(root, 'q'));
+	fs.symlinkSync(path.join(root, 'p'), path.join(root, 'q', 'to-p')); // p and q link to each other
+	const {posts} = loadArchive(root);
+	assert.deepEqual(posts.map(p => p.title).sort(), ['Far away', 'One', 'Three', 'Two']);
+});
+
 test('odd file names load, their titles and paths sanitized for display', () => {
 	const names = ['with space.md', 'quote"s\'.md', 'back\\slash.md', 'new\nline.md', 'esc\u001b[31m.md', `${'長'.repeat(80)}.md`];
 	const root = makeArchive(Object.fromEntries(names.map(name => [name, 'no front matter here'])));

@@ -23,20 +23,45 @@ export function scanFolder(root: string): ScanResult {
 
 /**
  * scanFolder in steps: yields after each folder it reads, so a caller can spread the work over
- * time; returns the same result. One readdir per folder (with file types), one stat per folder
- * (to cut link loops) and per symbolic link; files are not stat'ed.
+ * time; returns the same result. One readdir per folder (with file types); files are not stat'ed.
+ * Only a symbolic link can make a loop, so folders are told apart by device and inode (one stat
+ * each) only once the first link to a folder is met: the folders read before it are stat'ed then.
  */
 export function* scanSteps(root: string): Generator<void, ScanResult> {
 	const files: string[] = [];
 	const skipped: Skipped[] = [];
-	const seenFolders = new Set<string>();
+	// Undefined until a link to a folder is met; then the identity of every folder read.
+	let seenFolders: Set<string> | undefined;
+	const visited: string[] = [];
+	const identity = (folder: string) => {
+		const stat = fs.statSync(folder);
+		return `${stat.dev}:${stat.ino}`;
+	};
+
+	const startTrackingFolders = (): Set<string> => {
+		const seen = new Set<string>();
+		for (const folder of visited) {
+			try {
+				seen.add(identity(folder));
+			} catch {
+				// Gone since it was read: it cannot be reached again either.
+			}
+		}
+
+		return seen;
+	};
+
 	function* visit(folder: string): Generator<void> {
 		let entries: fs.Dirent[];
 		try {
-			const stat = fs.statSync(folder);
-			const identity = `${stat.dev}:${stat.ino}`;
-			if (seenFolders.has(identity)) return;
-			seenFolders.add(identity);
+			if (seenFolders) {
+				const id = identity(folder);
+				if (seenFolders.has(id)) return;
+				seenFolders.add(id);
+			} else {
+				visited.push(folder);
+			}
+
 			entries = fs.readdirSync(folder, {withFileTypes: true});
 		} catch (error) {
 			skipped.push({path: folder, reason: describeFileError(error)});
@@ -62,6 +87,8 @@ export function* scanSteps(root: string): Generator<void, ScanResult> {
 					if (postExtensions.has(path.extname(name).toLowerCase())) skipped.push({path: full, reason: describeFileError(error)});
 					continue;
 				}
+
+				if (isFolder) seenFolders ??= startTrackingFolders();
 			}
 
 			if (isFolder) {
