@@ -7,7 +7,7 @@ import {sanitizeLine} from './sanitize.js';
 import type {Post, Skipped} from './types.js';
 
 /** How much of a file is read to list it: front matter and the first lines of the body. */
-const headBytes = 16 * 1024;
+const headBytes = 4 * 1024;
 /** A front matter longer than this is not searched for its end. */
 const maxHeadBytes = 1024 * 1024;
 const linkKeys = ['from', 'link', 'url', 'source', 'external_url', 'canonical_url', 'original_url', 'permalink_url'];
