@@ -213,12 +213,15 @@ async function main(): Promise<void> {
 
 	// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
-	const {runApp} = await import('./ui/run.js');
-	const {searchPostFile} = await import('./core/search.js');
-	const {openLink} = await import('./open-link.js');
-	const {openReadState} = await import('./read-state.js');
-	const {copyLink} = await import('./clipboard.js');
-	const {supportsHyperlinks} = await import('./ui/hyperlink.js');
+	// Loaded side by side: each import waits for its files to be read.
+	const [{runApp}, {searchPostFile}, {openLink}, {openReadState}, {copyLink}, {supportsHyperlinks}] = await Promise.all([
+		import('./ui/run.js'),
+		import('./core/search.js'),
+		import('./open-link.js'),
+		import('./read-state.js'),
+		import('./clipboard.js'),
+		import('./ui/hyperlink.js'),
+	]);
 	// While the list is still growing, every file that may be a post stands for the posts to come.
 	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
 	const idle = whenIdle();
