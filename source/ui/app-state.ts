@@ -201,9 +201,9 @@ function applyKey(state: AppState, name: string, env: Environment): AppState {
 		case 'list':
 			return action ? listKey(state, action, env) : state;
 		case 'categories':
-			return action ? pickerKey(state, action, env) : state;
+			return action ? pickerKey(state, action, env, 'category') : state;
 		case 'tags':
-			return action ? tagPickerKey(state, action, env) : state;
+			return action ? pickerKey(state, action, env, 'tag') : state;
 		case 'reader':
 			return action ? readerKey(state, action, env, name) : state;
 		case 'links':
@@ -368,18 +368,6 @@ function markRead(state: AppState, post: Post): AppState {
 	return {...state, read, lastRead: post.path};
 }
 
-function tagPickerKey(state: AppState, action: Action, env: Environment): AppState {
-	const count = state.tags.length + 1;
-	if (moves.has(action)) return {...state, tagPicker: moveList(state.tagPicker, action as ListMove, count, pickerRows(env.height))};
-	if (action === 'open') {
-		const index = fitList(state.tagPicker, count, pickerRows(env.height)).selected;
-		const tag = index === 0 ? undefined : state.tags[index - 1]?.name;
-		return {...refilter({...state, tag}, env), screen: 'list'};
-	}
-	if (action === 'back') return {...state, screen: 'list'};
-	return state;
-}
-
 function linksKey(state: AppState, action: Action, name: string, env: Environment): AppState {
 	const post = selectedPost(state);
 	if (post === undefined) return {...state, screen: 'list'};
@@ -428,13 +416,21 @@ function findStep(state: AppState, step: 1 | -1, env: Environment): AppState {
 	};
 }
 
-function pickerKey(state: AppState, action: Action, env: Environment): AppState {
-	const count = state.categories.length + 1;
-	if (moves.has(action)) return {...state, picker: moveList(state.picker, action as ListMove, count, pickerRows(env.height))};
+/** Keys in the category or tag picker: move, choose an entry (the first is "All"), or go back to the list. */
+function pickerKey(state: AppState, action: Action, env: Environment, kind: 'category' | 'tag'): AppState {
+	const entries = kind === 'category' ? state.categories : state.tags;
+	const picker = kind === 'category' ? state.picker : state.tagPicker;
+	const count = entries.length + 1;
+	const rows = pickerRows(env.height);
+	if (moves.has(action)) {
+		const moved = moveList(picker, action as ListMove, count, rows);
+		return kind === 'category' ? {...state, picker: moved} : {...state, tagPicker: moved};
+	}
 	if (action === 'open') {
-		const index = fitList(state.picker, count, pickerRows(env.height)).selected;
-		const category = index === 0 ? undefined : state.categories[index - 1]?.name;
-		return {...withCategory(state, category, env), screen: 'list'};
+		const index = fitList(picker, count, rows).selected;
+		const name = index === 0 ? undefined : entries[index - 1]?.name;
+		const chosen = kind === 'category' ? withCategory(state, name, env) : refilter({...state, tag: name}, env);
+		return {...chosen, screen: 'list'};
 	}
 	if (action === 'back') return {...state, screen: 'list'};
 	return state;
