@@ -7,7 +7,8 @@
  * --only    measurement groups or ids (prefix match): print, list-json, first-frame, keys,
  *           enter, rss, corpus, or e.g. first-frame-7k
  *
- * Environment: FOLIO_BENCH_CLI (CLI to measure, default dist/cli.js), FOLIO_BENCH_ARCHIVES
+ * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
+ * .js file such as dist/cli.js runs with node), FOLIO_BENCH_ARCHIVES
  * (where synthetic archives are kept, default bench/.archives).
  *
  * Results: a table on stdout, JSON in bench/results/latest.json and bench/results/<time>.json.
@@ -24,10 +25,15 @@ import {captureCommand, launch, median, percentile, pressAndTime, quit, quiesce,
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFolder = path.join(repoRoot, 'bench', 'results');
-const cli = path.resolve(process.env.FOLIO_BENCH_CLI ?? path.join(repoRoot, 'dist', 'cli.js'));
+const cli = path.resolve(process.env.FOLIO_BENCH_CLI ?? path.join(repoRoot, 'bin', 'folio'));
 const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
 const printSample = path.join(repoRoot, 'content', '2021-11-25-china-russia-military-ties.md');
 const node = process.execPath;
+
+/** The command and arguments that run folio with `args`. */
+function folio(...args: string[]): [string, string[]] {
+	return cli.endsWith('.js') ? [node, [cli, ...args]] : [cli, args];
+}
 const cols = 120;
 const rows = 40;
 
@@ -155,7 +161,7 @@ function warmPageCache(root: string): void {
 	if (pageCacheWarmed.has(root)) return;
 	pageCacheWarmed.add(root);
 	try {
-		timeCommand(node, [cli, root, '--list', '--json'], {env: folioEnv(freshFolder('cache-prewarm')), timeoutMs: 300_000});
+		timeCommand(...folio(root, '--list', '--json'), {env: folioEnv(freshFolder('cache-prewarm')), timeoutMs: 300_000});
 	} catch {
 		// The measurement itself reports the failure.
 	}
@@ -175,7 +181,7 @@ const progressSeen = new Map<string, number[]>();
 
 /** Starts folio on `target` in a 120x40 pty and resolves when the list shows `title`; returns ms. */
 async function firstFrame(target: string, title: string, cacheHome: string, timeoutMs: number): Promise<number> {
-	const {term, startedAt} = launch(node, [cli, target], {cols, rows, env: folioEnv(cacheHome), cwd: repoRoot});
+	const {term, startedAt} = launch(...folio(target), {cols, rows, env: folioEnv(cacheHome), cwd: repoRoot});
 	let progressAt: number | undefined;
 	try {
 		const {at} = await waitScreen(
@@ -214,7 +220,7 @@ async function firstFrames(record: Recorder, idBase: string, target: string, tit
 	if (progress.length > 0) record(`${idBase}-progress`, median(progress), progress);
 	// A cold run quit at its first frame may not have read every post yet, and then writes no index:
 	// a full listing writes it, so the warm runs start from a complete cache.
-	timeCommand(node, [cli, target, '--list'], {env: folioEnv(cache), timeoutMs: 300_000});
+	timeCommand(...folio(target, '--list'), {env: folioEnv(cache), timeoutMs: 300_000});
 	const warm = await repeat(runs.warm, async () => firstFrame(target, title, cache, timeoutMs), 60_000);
 	record(`${idBase}-warm`, median(warm), warm);
 	warmCaches.set(target, cache);
@@ -230,12 +236,12 @@ function listJson(record: Recorder, idBase: string, target: string, runs: {cold:
 			runs.cold,
 			() => {
 				cache = freshFolder('cache-cold');
-				return timeCommand(node, [cli, target, '--list', '--json'], {env: folioEnv(cache)});
+				return timeCommand(...folio(target, '--list', '--json'), {env: folioEnv(cache)});
 			},
 			90_000,
 		);
 		record(`${idBase}-cold`, median(cold), cold);
-		const warm = await repeat(runs.warm, () => timeCommand(node, [cli, target, '--list', '--json'], {env: folioEnv(cache)}), 60_000);
+		const warm = await repeat(runs.warm, () => timeCommand(...folio(target, '--list', '--json'), {env: folioEnv(cache)}), 60_000);
 		record(`${idBase}-warm`, median(warm), warm);
 		if (!warmCaches.has(target)) warmCaches.set(target, cache);
 	})();
@@ -286,14 +292,14 @@ const groups: Group[] = [
 			let printError: unknown;
 			try {
 				requireCli();
-				timeCommand(node, [cli, printSample, '--print']);
+				timeCommand(...folio(printSample, '--print'));
 			} catch (error) {
 				printError = error;
 			}
 			// Interleaved so drift in machine load hits both alike.
 			for (let index = 0; index < runs; index++) {
 				bare.push(timeCommand(node, ['-e', '0']));
-				if (!printError) print.push(timeCommand(node, [cli, printSample, '--print']));
+				if (!printError) print.push(timeCommand(...folio(printSample, '--print')));
 			}
 			record('bare-node', median(bare), bare);
 			if (printError) throw printError;
@@ -347,7 +353,7 @@ const groups: Group[] = [
 			const {root, manifest} = archive(big);
 			const presses = options.quick ? 60 : 200;
 			const [long] = manifest.newest;
-			const {term} = launch(node, [cli, root], {cols, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
+			const {term} = launch(...folio(root), {cols, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
 			try {
 				await waitScreen(term, screen => screen.includes(shortTitle(long!)), 60_000, 'first list frame');
 				await quiesce(term, 100, 5000);
@@ -383,7 +389,7 @@ const groups: Group[] = [
 			const listShown = (screen: string): boolean => screen.includes(shortTitle(posts[0]!)) && screen.includes(shortTitle(posts[1]!));
 			const typical: number[] = [];
 			let typicalError: unknown;
-			const {term} = launch(node, [cli, root], {cols, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
+			const {term} = launch(...folio(root), {cols, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
 			try {
 				await waitScreen(term, listShown, 60_000, 'first list frame');
 				// Posts 01..N are typical and each is opened once, so no article cache helps.
@@ -409,7 +415,7 @@ const groups: Group[] = [
 			const wordTitle = shortTitle(word);
 			const cache = freshFolder('cache-word');
 			const samples = await repeat(options.quick ? 3 : 5, async () => {
-				const session = launch(node, [cli, file], {cols, rows, env: folioEnv(cache), cwd: repoRoot});
+				const session = launch(...folio(file), {cols, rows, env: folioEnv(cache), cwd: repoRoot});
 				try {
 					const {screen} = await waitScreen(session.term, screen => screen.includes(wordTitle) || screen.includes(word.marker), 20_000, 'list frame with the 400 KB post');
 					if (screen.includes(word.marker)) throw new Error('folio FILE opened the article directly; no Enter to time');
@@ -438,8 +444,9 @@ const groups: Group[] = [
 			const samples: number[] = [];
 			for (let run = 0; run < runs; run++) {
 				const out = path.join(freshFolder('rss'), 'maxrss');
+				if (!useTime && !cli.endsWith('.js')) throw new Error('/usr/bin/time is missing (needed to measure bin/folio; set FOLIO_BENCH_CLI=dist/cli.js)');
 				const [command, args, extraEnv] = useTime
-					? ['/usr/bin/time', ['-f', '%M', '-o', out, node, cli, root], {}]
+					? ['/usr/bin/time', ['-f', '%M', '-o', out, ...folio(root).flat()], {}]
 					: [node, ['--import', path.join(repoRoot, 'bench', 'rss-probe.mjs'), cli, root], {FOLIO_BENCH_RSS_FILE: out}];
 				const {term} = launch(command, args, {cols, rows, env: {...folioEnv(warmCache(root)), ...extraEnv}, cwd: repoRoot});
 				try {
@@ -474,7 +481,7 @@ const groups: Group[] = [
 			const pen = path.join(corpusRoot, 'pen-2024-11');
 			if (!fs.existsSync(pen)) throw new Error(`${pen} not found`);
 			// folio itself says which post is newest, so the list frame can be recognised.
-			const first = captureCommand(node, [cli, pen, '--list', '--json'], {env: folioEnv(freshFolder('cache-probe'))}).split('\n')[0] ?? '';
+			const first = captureCommand(...folio(pen, '--list', '--json'), {env: folioEnv(freshFolder('cache-probe'))}).split('\n')[0] ?? '';
 			const title = titlePrefix((JSON.parse(first) as {title: string}).title);
 			await firstFrames(record, 'corpus-first-frame-pen', pen, title, options.quick ? {cold: 2, warm: 3} : {cold: 5, warm: 5}, 20_000);
 		},
@@ -593,14 +600,15 @@ function table(measurements: readonly Measurement[], showPrevious: boolean): str
 
 function machine() {
 	const cpus = os.cpus();
-	let build: {cli: string; bytes: number; mtime: string} | undefined;
+	let build: {cli: string; bytes: number; mtime: string; snapshot: boolean} | undefined;
 	try {
-		const folder = path.dirname(cli);
+		const folder = path.join(repoRoot, 'dist');
 		const bytes = fs
 			.readdirSync(folder)
-			.filter(name => name.endsWith('.js'))
+			.filter(name => /\.(js|cjs|blob)$/.test(name))
 			.reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0);
-		build = {cli: path.relative(repoRoot, cli) || cli, bytes, mtime: fs.statSync(cli).mtime.toISOString()};
+		const snapshot = fs.existsSync(path.join(folder, 'folio.blob'));
+		build = {cli: path.relative(repoRoot, cli) || cli, bytes, mtime: fs.statSync(path.join(folder, 'cli.js')).mtime.toISOString(), snapshot};
 	} catch {
 		build = undefined;
 	}

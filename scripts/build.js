@@ -3,6 +3,7 @@
 import {build} from 'esbuild';
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {buildSnapshot} from './build-snapshot.js';
 
 const stub = fileURLToPath(new URL('stub-devtools.js', import.meta.url));
 const stringWidth = fileURLToPath(new URL('string-width-memo.js', import.meta.url));
@@ -62,58 +63,86 @@ const yogaWithoutFetch = {
 	},
 };
 
-// string-width compiles Unicode property patterns (\p{RGI_Emoji} alone takes over 10 ms) and
-// creates a segmenter when its module loads. folio measures most text by code point ranges and
-// asks string-width only about other characters, which many runs never meet: its module body is
-// wrapped in a function that runs on the first call. Skipped (with a warning) if its shape changed.
-const lazyStringWidth = {
-	name: 'lazy-string-width',
+// Some modules do work when they load that belongs to their first call: string-width compiles
+// Unicode property patterns (\p{RGI_Emoji} alone takes over 10 ms) and creates a segmenter; folio
+// measures most text by code point ranges and asks string-width only about other characters, which
+// many runs never meet. env-paths reads the home folder when it loads, which a start-up snapshot
+// would freeze at build time. Their module bodies are wrapped in a function that runs on the first
+// call. Skipped (with a warning) if a module's shape changed.
+const lazyModules = [
+	{file: /[\\/]string-width[\\/]index\.js$/, exported: 'export default function stringWidth(', name: 'stringWidth'},
+	{file: /[\\/]env-paths[\\/]index\.js$/, exported: 'export default function envPaths(', name: 'envPaths'},
+];
+const lazyModuleBodies = {
+	name: 'lazy-module-bodies',
 	setup(plugin) {
-		plugin.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args => {
-			const source = await fs.promises.readFile(args.path, 'utf8');
-			const lines = source.split('\n');
-			const imports = lines.filter(line => /^import .* from '[^']+';$/.test(line));
-			const body = lines.filter(line => !imports.includes(line)).join('\n');
-			const exported = 'export default function stringWidth(';
-			if (body.split(exported).length !== 2 || /^export /m.test(body.replace(exported, ''))) {
-				console.warn(`build: ${args.path} changed; string-width loads eagerly`);
-				return undefined;
-			}
+		for (const {file, exported, name} of lazyModules) {
+			plugin.onLoad({filter: file}, async args => {
+				const source = await fs.promises.readFile(args.path, 'utf8');
+				const lines = source.split('\n');
+				const imports = lines.filter(line => /^import .* from '[^']+';$/.test(line));
+				const body = lines.filter(line => !imports.includes(line)).join('\n');
+				if (body.split(exported).length !== 2 || /^export /m.test(body.replace(exported, ''))) {
+					console.warn(`build: ${args.path} changed; it loads eagerly`);
+					return undefined;
+				}
 
-			const contents = `${imports.join('\n')}
-let loadedStringWidth;
-function loadStringWidth() {
-${body.replace(exported, 'function stringWidth(')}
-return stringWidth;
+				const contents = `${imports.join('\n')}
+let loaded;
+function load() {
+${body.replace(exported, `function ${name}(`)}
+return ${name};
 }
-export default function lazyStringWidth(input, options) {
-	loadedStringWidth ??= loadStringWidth();
-	return loadedStringWidth(input, options);
+export default function lazy${name[0].toUpperCase()}${name.slice(1)}(...args) {
+	loaded ??= load();
+	return loaded(...args);
 }
 `;
-			return {contents, loader: 'js'};
-		});
+				return {contents, loader: 'js'};
+			});
+		}
 	},
 };
 
 // Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
 fs.rmSync('dist', {recursive: true, force: true});
 
-await build({
-	entryPoints: ['source/cli.tsx'],
-	outdir: 'dist',
+const shared = {
 	bundle: true,
-	splitting: true,
-	format: 'esm',
 	platform: 'node',
 	target: 'node20',
 	jsx: 'automatic',
 	legalComments: 'none',
 	logLevel: 'warning',
-	alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
-	plugins: [inkFrameCache, yogaWithoutFetch, lazyStringWidth],
 	define: {'process.env.NODE_ENV': '"production"'},
+};
+
+// The plain start: ES modules, the reader's screens in chunks of their own.
+await build({
+	...shared,
+	entryPoints: ['source/cli.ts', 'source/reader-session.ts'],
+	outdir: 'dist',
+	splitting: true,
+	format: 'esm',
+	alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
+	plugins: [inkFrameCache, yogaWithoutFetch, lazyModuleBodies],
 	banner: {
 		js: "import {createRequire as __folioCreateRequire} from 'node:module'; const require = __folioCreateRequire(import.meta.url);",
 	},
 });
+
+// The prepared start (see source/snapshot.ts): one CommonJS script, as `node --build-snapshot`
+// wants, turned into a start-up snapshot for the node that runs this build. Its line-break tables
+// are inflated by tiny-inflate itself, once at build time (a zlib handle cannot be kept in a snapshot).
+await build({
+	...shared,
+	entryPoints: ['source/snapshot.ts'],
+	outfile: 'dist/snapshot.cjs',
+	format: 'cjs',
+	alias: {'string-width': stringWidth},
+	plugins: [lazyModuleBodies],
+});
+// Snapshot code cannot call import(); this file, loaded with require, can.
+fs.writeFileSync('dist/import-module.cjs', 'module.exports = url => import(url);\n');
+const made = buildSnapshot('dist');
+if (!made.ok) console.warn(`build: no start-up snapshot, folio starts from the plain bundle (${made.reason})`);

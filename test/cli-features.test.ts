@@ -7,11 +7,12 @@ import {fileURLToPath} from 'node:url';
 import {makeArchive} from './helpers/temp-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cliPath = path.join(root, 'dist', 'cli.js');
+const folioCommand = path.join(root, 'bin', 'folio');
+const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 
-/** Runs the built CLI with stdout and stderr as pipes. */
+/** Runs `folio` (bin/folio, as installed) with stdout and stderr as pipes. */
 function folio(args: readonly string[]): {stdout: string; stderr: string; status: number | null} {
-	const result = spawnSync(process.execPath, [cliPath, ...args], {encoding: 'utf8', env: {...process.env, FORCE_COLOR: '0'}, timeout: 30_000});
+	const result = spawnSync(folioCommand, args, {encoding: 'utf8', env: {...process.env, PATH: pathWithThisNode, FORCE_COLOR: '0'}, timeout: 30_000});
 	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
 }
 

@@ -9,19 +9,20 @@ import stringWidth from 'string-width';
 import {makeArchive} from './helpers/temp-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cliPath = path.join(root, 'dist', 'cli.js');
+const folioCommand = path.join(root, 'bin', 'folio');
+const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 const content = path.join(root, 'content');
 const seed = path.join(content, '2021-11-25-china-russia-military-ties.md');
 
 type Result = {stdout: string; stderr: string; status: number | null};
 
-/** Runs the built CLI with stdout and stderr as pipes (never a terminal). */
+/** Runs `folio` (bin/folio, as installed) with stdout and stderr as pipes (never a terminal). */
 function folio(args: readonly string[], options: {input?: string; cwd?: string} = {}): Result {
-	const result = spawnSync(process.execPath, [cliPath, ...args], {
+	const result = spawnSync(folioCommand, args, {
 		input: options.input ?? '',
 		cwd: options.cwd ?? root,
 		encoding: 'utf8',
-		env: {...process.env, COLUMNS: '', FORCE_COLOR: '0'},
+		env: {...process.env, PATH: pathWithThisNode, COLUMNS: '', FORCE_COLOR: '0'},
 		timeout: 30_000,
 	});
 	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
@@ -29,7 +30,7 @@ function folio(args: readonly string[], options: {input?: string; cwd?: string} 
 
 /** Runs a shell pipeline and returns folio's own exit status and stderr (set -o pipefail is avoided on purpose). */
 function pipeline(command: string): {stderr: string; folioStatus: number; out: string} {
-	const result = spawnSync('bash', ['-c', `${command}; echo "status=\${PIPESTATUS[0]}" >&2`], {cwd: root, encoding: 'utf8', timeout: 30_000});
+	const result = spawnSync('bash', ['-c', `${command}; echo "status=\${PIPESTATUS[0]}" >&2`], {cwd: root, encoding: 'utf8', env: {...process.env, PATH: pathWithThisNode}, timeout: 30_000});
 	const status = /status=(\d+)\s*$/.exec(result.stderr);
 	return {stderr: result.stderr.replace(/status=\d+\s*$/, ''), folioStatus: Number(status?.[1]), out: result.stdout};
 }
@@ -152,7 +153,7 @@ describe('command line', () => {
 		fs.chmodSync(path.join(folder, 'locked.md'), 0o000);
 		// root reads anything: run folio as an ordinary user then.
 		const asUser = process.getuid?.() === 0 ? {uid: 65_534, gid: 65_534} : {};
-		const result = spawnSync(process.execPath, [cliPath, folder, '--list', '--no-cache'], {cwd: root, encoding: 'utf8', env: {...process.env, XDG_CACHE_HOME: folder}, ...asUser});
+		const result = spawnSync(folioCommand, [folder, '--list', '--no-cache'], {cwd: root, encoding: 'utf8', env: {...process.env, PATH: pathWithThisNode, XDG_CACHE_HOME: folder}, ...asUser});
 		assert.equal(result.status, 0, result.stderr);
 		assert.deepEqual(result.stdout.trim().split('\n').map(line => line.split('\t')[2]), ['Good']);
 		assert.equal(result.stderr, `folio: skipped ${path.join(folder, 'locked.md')}: permission denied\n`);
@@ -170,12 +171,12 @@ describe('command line', () => {
 		const files: Record<string, string> = {};
 		for (let index = 0; index < 3000; index++) files[`2024-01-${String((index % 28) + 1).padStart(2, '0')}-post-${index}.md`] = `---\ntitle: Post ${index} ${'x'.repeat(200)}\n---\nBody\n`;
 		const folder = makeArchive(files);
-		const list = pipeline(`node dist/cli.js '${folder}' | head -1`);
+		const list = pipeline(`bin/folio '${folder}' | head -1`);
 		assert.equal(list.out.split('\n').filter(Boolean).length, 1);
 		assert.equal(list.stderr, '');
 		assert.equal(list.folioStatus, 0);
 		const long = makeArchive({'long.md': `---\ntitle: Long\n---\n${'<p>A paragraph of some length to print.</p>\n'.repeat(20_000)}`});
-		const print = pipeline(`node dist/cli.js '${long}/long.md' --print | head -1`);
+		const print = pipeline(`bin/folio '${long}/long.md' --print | head -1`);
 		assert.equal(print.out, 'Long\n');
 		assert.equal(print.stderr, '');
 		assert.equal(print.folioStatus, 0);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {after, describe, test} from 'node:test';
-import {assertRestored, cli, fixtures, isolatedRun, lines, skip, startFolio, waitForRawMode} from './helpers/e2e.js';
+import {assertRestored, fixtures, folioCommand, isolatedRun, lines, pathWithThisNode, skip, startFolio, waitForRawMode} from './helpers/e2e.js';
 import {closeAll, keys, startTerminal} from './helpers/terminal.js';
 import type {TerminalSession} from './helpers/terminal.js';
 
@@ -97,7 +97,7 @@ describe('folio restores the terminal however it ends', {skip}, () => {
  */
 async function fromShell(env: Record<string, string> = {}): Promise<{term: TerminalSession; pid: () => number}> {
 	const script = `echo "shell pid $$"; "$0" "$@"; status=$?; echo "folio exited $status"; stty -a; echo "stty done"; read _`;
-	const term = startTerminal({command: '/bin/sh', args: ['-c', script, process.execPath, cli, fixtures], cols: 100, rows: 30, env: {TZ: 'UTC', ...isolatedRun(), ...env}});
+	const term = startTerminal({command: '/bin/sh', args: ['-c', script, folioCommand, fixtures], cols: 100, rows: 30, env: {TZ: 'UTC', PATH: pathWithThisNode, ...isolatedRun(), ...env}});
 	await term.waitFor('14/14 posts · All');
 	const shell = Number(/shell pid (\d+)/.exec(term.raw())![1]);
 	// The shell's only child is folio.

@@ -9,7 +9,9 @@ import {loadArchive, openArchive, type Archive, type LoadOptions} from '../sourc
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, ptyAvailable, ptyError, startTerminal} from './helpers/terminal.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+/** The `folio` command as installed. */
+const folioCommand = fileURLToPath(new URL('../bin/folio', import.meta.url));
+const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 after(closeAll);
 
 const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-test-'));
@@ -189,9 +191,9 @@ test('FOLIO_CACHE_DIR and XDG_CACHE_HOME choose where the cache lives', async ()
 
 test('in the reader, a cached list shows at once and a post added or deleted since shows up', {skip: ptyAvailable ? false : `no pseudo-terminal: ${String(ptyError)}`}, async () => {
 	const root = makeArchive({'a.md': post('Alpha post', '2024-01-01'), 'b.md': post('Beta post', '2024-01-02')});
-	const env = {FOLIO_CACHE_DIR: freshCache().directory, FOLIO_STATE_DIR: path.join(cacheRoot, `state-${++folders}`)};
+	const env = {PATH: pathWithThisNode, FOLIO_CACHE_DIR: freshCache().directory, FOLIO_STATE_DIR: path.join(cacheRoot, `state-${++folders}`)};
 	const show = async (expected: readonly string[], absent: readonly string[]) => {
-		const term = startTerminal({command: process.execPath, args: [cli, root], cols: 80, rows: 20, env});
+		const term = startTerminal({command: folioCommand, args: [root], cols: 80, rows: 20, env});
 		const screen = await term.waitFor(text => expected.every(title => text.includes(title)) && absent.every(title => !text.includes(title)), 10_000);
 		term.write('q');
 		await term.waitForExit(5000);

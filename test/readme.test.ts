@@ -23,6 +23,6 @@ test('the readme gives the two set-up commands', () => {
 	assert.match(readme, /npm install && npm start/);
 	assert.match(readme, /\nnpm test\b/);
 	const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>}).scripts;
-	assert.match(scripts['start']!, /dist\/cli\.js content$/);
+	assert.match(scripts['start']!, /bin\/folio content$/);
 	assert.equal(fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8').trim().split('\n').at(-1), 'npm install && npm test');
 });

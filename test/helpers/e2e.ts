@@ -14,8 +14,12 @@ import {ptyAvailable, ptyError, startTerminal, type TerminalSession} from './ter
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The built CLI (`npm run build` makes it). */
+/** The built bundle (`npm run build` makes it). */
 export const cli = path.join(root, 'dist', 'cli.js');
+/** The `folio` command as installed: starts the built bundle, from its start-up snapshot when it can. */
+export const folioCommand = path.join(root, 'bin', 'folio');
+/** PATH with the node running the tests first: the node bin/folio starts. */
+export const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 /** Static posts for the end-to-end tests. */
 export const fixtures = path.join(root, 'test', 'fixtures', 'e2e');
 
@@ -57,13 +61,13 @@ export type FolioOptions = {
 };
 
 /**
- * Runs `node dist/cli.js ...args` in a pseudo-terminal (100x30 unless told), in UTC so the dates
+ * Runs `bin/folio ...args` in a pseudo-terminal (100x30 unless told), in UTC so the dates
  * on screen do not depend on the machine, with $BROWSER unset unless given, read state and cache
  * in a temporary folder, and no hint of a terminal that takes clickable links.
  */
 export function startFolio(args: readonly string[], options: FolioOptions = {}): TerminalSession {
 	const id = `${process.pid}-${++runs}`;
-	const command = [process.execPath, cli, ...args];
+	const command = [folioCommand, ...args];
 	const term = startTerminal({
 		command: options.term === undefined ? command[0]! : '/usr/bin/env',
 		args: options.term === undefined ? command.slice(1) : [`TERM=${options.term}`, ...command],
@@ -72,6 +76,7 @@ export function startFolio(args: readonly string[], options: FolioOptions = {}):
 		cwd: root,
 		env: {
 			TZ: 'UTC',
+			PATH: pathWithThisNode,
 			...isolatedRun(),
 			BROWSER: undefined,
 			NO_COLOR: undefined,
@@ -229,16 +234,16 @@ export function isListLaidOut(screen: string, cols: number, rows: number): boole
 	);
 }
 
-/** What `node dist/cli.js ...args` printed, run with pipes (not a terminal). */
+/** What `bin/folio ...args` printed, run with pipes (not a terminal). */
 export async function runCli(
 	args: readonly string[],
 	env: Record<string, string> = {},
 ): Promise<{code: number; stdout: Buffer; stderr: string}> {
 	return new Promise(resolve => {
 		execFile(
-			process.execPath,
-			[cli, ...args],
-			{cwd: root, env: {...process.env, TZ: 'UTC', ...isolatedRun(), ...env}, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024},
+			folioCommand,
+			args,
+			{cwd: root, env: {...process.env, PATH: pathWithThisNode, TZ: 'UTC', ...isolatedRun(), ...env}, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024},
 			(error, stdout, stderr) => {
 				const code = error && typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : 0;
 				resolve({code, stdout, stderr: stderr.toString('utf8')});

@@ -1,0 +1,124 @@
+/**
+ * The reader on the terminal for an opened archive: wires the screens (ink, react) to the read
+ * state, links, search and the loading of the rest of the archive. Loaded only when the reader
+ * opens, so printing never pays for it.
+ */
+import path from 'node:path';
+import {copyLink} from './clipboard.js';
+import {filterByDate, type Day} from './core/days.js';
+import {filterByCategory} from './core/library.js';
+import type {Archive, OpenedArchive} from './core/load.js';
+import {sanitizeLine} from './core/sanitize.js';
+import {searchPostFile} from './core/search.js';
+import type {Post} from './core/types.js';
+import {openLink} from './open-link.js';
+import {openReadState} from './read-state.js';
+import {supportsHyperlinks} from './ui/hyperlink.js';
+import {runApp} from './ui/run.js';
+
+/** What the command found and was asked for, handed to the reader. */
+export type ReaderSession = {
+	/** The folder or file as given on the command line. */
+	readonly target: string;
+	readonly opened: OpenedArchive;
+	/** The posts to show first (the filters below already applied). */
+	readonly posts: readonly Post[];
+	readonly category: string | undefined;
+	readonly since: Day | undefined;
+	readonly until: Day | undefined;
+	/** The search the list opens on. */
+	readonly query: string | undefined;
+	/** Loads the article code (HTML cleaning, layout); the reader calls it after the first frame. */
+	readonly loadArticleCode: () => Promise<typeof import('./core/article.js')>;
+	/** Reports a problem on one line of stderr. */
+	readonly warn: (message: string) => void;
+};
+
+/** Opens the reader and resolves when the person quits, the read state saved. */
+export async function openReader(session: ReaderSession): Promise<void> {
+	const {target, opened, posts, category, since, until, query, warn} = session;
+	const {archive} = opened;
+	// While the list is still growing, every file that may be a post stands for the posts to come.
+	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
+	const idle = whenIdle();
+	// Signals end the process at once; what was read until then is still saved.
+	process.once('exit', () => readState.flush());
+	const reason =
+		archive.posts.length === 0
+			? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.`
+			: posts.length === 0
+				? `No posts match ${[category === undefined ? '' : `category "${category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
+				: undefined;
+	const shown = (next: Archive) => ({posts: filterByDate(filterByCategory(next.posts, category), since, until), skippedCount: next.skipped.length});
+	await runApp({
+		posts,
+		folder: sanitizeLine(target),
+		// The article code (HTML cleaning, layout) loads after the first frame; until then the reader says "Loading…".
+		loadArticle: () => undefined,
+		loading: opened.loading,
+		onOpenLink: async (url: string) => openLink(url),
+		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
+		skippedCount: archive.skipped.length,
+		initialReadState: readState.initial,
+		onReadStateChange: state => readState.save(state),
+		searchPost: (post, text) => searchPostFile(post, text)?.context,
+		initialSearch: query,
+		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
+		hyperlinks: supportsHyperlinks(process.env),
+	}, async publish => {
+		const articles = await session.loadArticleCode().then(
+			module => {
+				// In idle time just after: the first article opened then costs only its own layout.
+				setTimeout(() => module.warmUp(), 20);
+				return {loadArticle: module.loadArticle, loadArticleHead: module.loadArticleHead};
+			},
+			(error: unknown) => ({
+				loadArticle: () => {
+					throw error;
+				},
+			}),
+		);
+		publish(articles);
+		if (opened.refresh === undefined) return undefined;
+		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
+		return next && {...shown(next), loading: undefined};
+	});
+	idle.stop();
+	readState.flush();
+}
+
+/**
+ * Pauses for a background task (checking the files behind a cached list) that let it run only
+ * when no key came in for a moment, so it never delays what a person types. `stop` ends it.
+ */
+function whenIdle(): {pause: () => Promise<void>; stop: () => void} {
+	let lastInput = 0;
+	let stopped = false;
+	let listening = false;
+	const onInput = () => {
+		lastInput = performance.now();
+	};
+
+	const pause = () =>
+		new Promise<void>((resolve, reject) => {
+			if (!listening && !stopped) {
+				// Only notes the time; the reader's own listener reads the keys.
+				process.stdin.on('readable', onInput);
+				listening = true;
+			}
+
+			const check = () => {
+				if (stopped) reject(new Error('stopped'));
+				else if (performance.now() - lastInput >= 150) resolve();
+				else setTimeout(check, 50);
+			};
+
+			setImmediate(check);
+		});
+	const stop = () => {
+		stopped = true;
+		process.stdin.off('readable', onInput);
+	};
+
+	return {pause, stop};
+}
