@@ -18,7 +18,10 @@ export function buildSnapshot(dist) {
 	const made = spawnSync(process.execPath, ['--snapshot-blob', partial, '--build-snapshot', script], {encoding: 'utf8'});
 	if (made.status !== 0) {
 		fs.rmSync(partial, {force: true});
-		return {ok: false, reason: (made.stderr || made.error?.message || `exit ${made.status}`).trim().split('\n')[0]};
+		// Node's own warnings come first; the line that names the failure is the one to show.
+		const lines = (made.stderr || made.error?.message || '').split('\n').map(line => line.trim());
+		const reason = lines.find(line => /error|failed|not serialized|cannot/i.test(line)) ?? lines.find(Boolean) ?? `exit ${made.status}`;
+		return {ok: false, reason};
 	}
 
 	// Renamed only once whole: a half-written snapshot would crash node.

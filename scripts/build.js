@@ -132,13 +132,15 @@ await build({
 });
 
 // The prepared start (see source/snapshot.ts): one CommonJS script, as `node --build-snapshot`
-// wants, turned into a start-up snapshot for the node that runs this build. Its line-break tables
+// wants (import() of a bundled module becomes a plain call), turned into a start-up snapshot for the node that runs this build. Its line-break tables
 // are inflated by tiny-inflate itself, once at build time (a zlib handle cannot be kept in a snapshot).
 await build({
 	...shared,
 	entryPoints: ['source/snapshot.ts'],
 	outfile: 'dist/snapshot.cjs',
 	format: 'cjs',
+	// Smaller source, smaller snapshot: it is read and set up at every start (minified, about 5 ms less).
+	minify: true,
 	alias: {'string-width': stringWidth},
 	plugins: [lazyModuleBodies],
 });

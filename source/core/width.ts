@@ -14,6 +14,7 @@ function unitWidth(code: number): number {
 	if (code <= 0x2ff) return code === 0xad ? -1 : 1;
 	if (code >= 0x2010 && code <= 0x2027) return 1;
 	if (code >= 0x2030 && code <= 0x205e) return 1;
+	if (code >= 0x2190 && code <= 0x21ff) return 1;
 	if (code >= 0x2500 && code <= 0x257f) return 1;
 	if (code >= 0x4e00 && code <= 0x9fff) return 2;
 	if (code >= 0x3400 && code <= 0x4dbf) return 2;
