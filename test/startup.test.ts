@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {assertRestored, fixtures, folioPid, isolatedRun, skip as noTerminal, startFolio} from './helpers/e2e.js';
 import {makeArchive} from './helpers/temp-archive.js';
+import {startTerminal} from './helpers/terminal.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
@@ -39,8 +41,8 @@ function copyOfPackage(): string {
 }
 
 /** The command line of the node that `bin/folio -` runs, read while it waits for stdin (Linux). */
-async function nodeCommandLine(folio: string): Promise<string[]> {
-	const child = spawn(folio, ['-'], {env: {...process.env, PATH: pathWithThisNode}, stdio: ['pipe', 'pipe', 'pipe']});
+async function nodeCommandLine(folio: string, env: Record<string, string> = {}): Promise<string[]> {
+	const child = spawn(folio, ['-'], {env: {...process.env, NODE_OPTIONS: '', PATH: pathWithThisNode, ...env}, stdio: ['pipe', 'pipe', 'pipe']});
 	try {
 		for (let tries = 0; tries < 100; tries++) {
 			const commandLine = fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
@@ -120,6 +122,14 @@ describe('bin/folio', {skip: process.platform === 'win32' ? 'bin/folio is a POSI
 		}
 	});
 
+	test('with V8 flags in NODE_OPTIONS (which a snapshot refuses), starts the plain bundle', {skip: process.platform === 'linux' ? false : 'reads /proc'}, async () => {
+		const nodeOptions = {NODE_OPTIONS: '--max-old-space-size=300'};
+		const seed = path.join(root, 'content', '2021-11-25-china-russia-military-ties.md');
+		const result = run(bin, [seed, '--print', '--width', '40'], {env: nodeOptions});
+		assert.deepEqual(result, run(plain, [seed, '--print', '--width', '40']));
+		assert.equal(path.resolve((await nodeCommandLine(bin[0]!, nodeOptions))[1]!), path.join(root, 'dist', 'cli.js'));
+	});
+
 	test('works through the links a package manager makes to it, from any folder', () => {
 		const links = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-links-'));
 		try {
@@ -152,5 +162,52 @@ describe('bin/folio', {skip: process.platform === 'win32' ? 'bin/folio is a POSI
 		const result = spawnSync('/bin/sh', [path.join(root, 'bin', 'folio'), '--version'], {encoding: 'utf8', env: {PATH: '/nonexistent'}});
 		assert.equal(result.status, 1);
 		assert.equal(result.stderr, 'folio: needs Node.js 20 or later (node) on PATH\n');
+	});
+});
+
+describe('bin/folio in a terminal', {skip: noTerminal || (process.platform === 'linux' ? false : 'reads /proc')}, () => {
+	/** The command line of the node a session runs, once bin/folio has handed over to it. */
+	async function commandLineOf(term: ReturnType<typeof startFolio>): Promise<string[]> {
+		for (let tries = 0; tries < 100; tries++) {
+			const pid = folioPid(term);
+			const commandLine = pid === undefined ? [] : fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+			if (commandLine[0] === process.execPath || path.basename(commandLine[0] ?? '') === 'node') return commandLine;
+			await new Promise(resolve => setTimeout(resolve, 20));
+		}
+
+		throw new Error('bin/folio never started node');
+	}
+
+	test('the reader starts from the plain bundle; a print asked for starts from the snapshot', async () => {
+		const reader = startFolio([fixtures], {env: {NODE_OPTIONS: ''}});
+		await reader.waitFor('14/14 posts');
+		assert.equal(path.resolve((await commandLineOf(reader))[1]!), path.join(root, 'dist', 'cli.js'));
+		reader.write('q');
+		assert.deepEqual(await reader.waitForExit(), {exitCode: 0});
+
+		const print = startFolio(['-', '--print'], {env: {NODE_OPTIONS: ''}});
+		// It waits for the post on stdin (the terminal) meanwhile.
+		assert.equal((await commandLineOf(print))[1], '--snapshot-blob');
+		print.write('---\ntitle: Typed in\n---\nHello\n\u0004');
+		await print.waitFor('Typed in');
+		assert.deepEqual(await print.waitForExit(), {exitCode: 0});
+	});
+
+	test('the snapshot opens the reader too, when a run it was chosen for asks for it', async () => {
+		const term = startTerminal({
+			command: process.execPath,
+			args: ['--snapshot-blob', path.join(root, 'dist', 'folio.blob'), '--', fixtures],
+			cols: 100,
+			rows: 30,
+			cwd: root,
+			env: {TZ: 'UTC', NODE_OPTIONS: '', ...isolatedRun()},
+		});
+		await term.waitFor('14/14 posts');
+		term.write('\r');
+		await term.waitFor(/^line 1\/.*post 1\/14/m);
+		term.write('q');
+		term.write('q');
+		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
+		assertRestored(term);
 	});
 });

@@ -99,7 +99,7 @@ export function startFolio(args: readonly string[], options: FolioOptions = {}):
 const runIds = new WeakMap<TerminalSession, string>();
 
 /** The process id of the folio a session runs, found by the FOLIO_E2E_RUN mark in its environment. */
-function folioPid(term: TerminalSession): number | undefined {
+export function folioPid(term: TerminalSession): number | undefined {
 	const mark = `FOLIO_E2E_RUN=${runIds.get(term)}\0`;
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
