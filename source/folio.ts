@@ -1,6 +1,6 @@
 /**
  * The `folio` command: reads the arguments, prints (an article, a list) or opens the reader.
- * Shared by both ways folio starts (the plain bundle and the prepared start-up image, see
+ * Shared by both ways folio starts (the plain bundle and the start-up snapshot, see
  * snapshot.ts), which differ only in how they load the reader's screen code.
  */
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * folio's prepared start: built into a V8 start-up snapshot (`node --build-snapshot`, see
- * scripts/build.js), so the modules a print or list needs are already loaded and laid out when
+ * scripts/build.js), so the modules a print or list needs are already loaded and set up when
  * the process starts, instead of being read, compiled and run each time.
  *
  * Everything here runs once, when the snapshot is built, except the function given to
