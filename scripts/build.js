@@ -117,13 +117,15 @@ const shared = {
 	define: {'process.env.NODE_ENV': '"production"'},
 };
 
-// The plain start: ES modules, the reader's screens in chunks of their own.
+// The plain start: ES modules, the reader's screens in chunks of their own. Minified: the reader's
+// chunk (ink, react) is compiled at every start, and half the text compiles about 4 ms sooner.
 await build({
 	...shared,
 	entryPoints: ['source/cli.ts', 'source/reader-session.ts'],
 	outdir: 'dist',
 	splitting: true,
 	format: 'esm',
+	minify: true,
 	alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
 	plugins: [inkFrameCache, yogaWithoutFetch, lazyModuleBodies],
 	banner: {
