@@ -4,11 +4,10 @@ import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const folioCommand = path.join(root, 'bin', 'folio');
-const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 
 /** Runs `folio` (bin/folio, as installed) with stdout and stderr as pipes. */
 function folio(args: readonly string[]): {stdout: string; stderr: string; status: number | null} {

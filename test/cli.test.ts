@@ -6,11 +6,10 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
+import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const folioCommand = path.join(root, 'bin', 'folio');
-const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 const content = path.join(root, 'content');
 const seed = path.join(content, '2021-11-25-china-russia-military-ties.md');
 

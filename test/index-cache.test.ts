@@ -3,15 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {indexFileFor} from '../source/core/index-cache.js';
 import {loadArchive, openArchive, type Archive, type LoadOptions} from '../source/core/load.js';
+import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, ptyAvailable, ptyError, startTerminal} from './helpers/terminal.js';
 
-/** The `folio` command as installed. */
-const folioCommand = fileURLToPath(new URL('../bin/folio', import.meta.url));
-const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 after(closeAll);
 
 const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-test-'));

@@ -10,11 +10,11 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {assertRestored, fixtures, folioPid, isolatedRun, skip as noTerminal, startFolio} from './helpers/e2e.js';
+import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {startTerminal} from './helpers/terminal.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
 
 type Result = {stdout: string; stderr: string; status: number | null};
 
@@ -30,7 +30,7 @@ function run(start: readonly string[], args: readonly string[], options: {input?
 	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
 }
 
-const bin = [path.join(root, 'bin', 'folio')];
+const bin = [folioCommand];
 const plain = [process.execPath, path.join(root, 'dist', 'cli.js')];
 
 /** A copy of the built package (bin, dist, package.json) in a temporary folder. */

@@ -10,16 +10,14 @@ import path from 'node:path';
 import {after} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
+import {folioCommand, pathWithThisNode} from './folio-command.js';
 import {ptyAvailable, ptyError, startTerminal, type TerminalSession} from './terminal.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The built bundle (`npm run build` makes it). */
 export const cli = path.join(root, 'dist', 'cli.js');
-/** The `folio` command as installed: starts the built bundle, from its start-up snapshot when it can. */
-export const folioCommand = path.join(root, 'bin', 'folio');
-/** PATH with the node running the tests first: the node bin/folio starts. */
-export const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;
+export {folioCommand, pathWithThisNode} from './folio-command.js';
 /** Static posts for the end-to-end tests. */
 export const fixtures = path.join(root, 'test', 'fixtures', 'e2e');
 
