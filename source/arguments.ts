@@ -15,7 +15,10 @@ export const usage = `Usage
 Options
   --print, -p          Print one article as plain text
   --list, -l           Print the list of posts, newest first, tab-separated:
-                       date, categories, title, path
+                       date, categories, title, path; the path names
+                       the file exactly, a backslash, tab, newline or
+                       control character in it written as a C escape
+                       (\\\\ \\t \\n \\xHH \\uHHHH; printf %b reverses it)
   --json               Print the list as one JSON object a line
   --width, -w N        Wrap printed articles at N columns
                        (default: the terminal's width, else 80)
@@ -27,6 +30,8 @@ Options
                        on the results
   --since DATE         Only posts from this day on (YYYY-MM-DD)
   --until DATE         Only posts up to and including this day
+  --follow-links       Also search folders that links lead to outside the
+                       given folder (/proc, /sys and /dev never)
   --no-cache           Read every post file again instead of using the index
                        cache (kept in the user's cache folder, e.g.
                        ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
@@ -44,6 +49,7 @@ Examples
   $ folio _posts/2021-11-25-defence.md --print --width 60 | less
   $ folio _posts --list --category dw | head
   $ folio _posts --json | jq -r .link
+  $ folio _posts --list --search typhoon | cut -f4 | xargs -d '\\n' ls -l
   $ folio _posts --since 2024-11-01 --until 2024-11-07 --search typhoon --list
   $ cat post.md | folio -`;
 
@@ -65,6 +71,8 @@ export type Flags = {
 	readonly until: string | undefined;
 	/** False with --no-cache. */
 	readonly cache: boolean;
+	/** --follow-links: links to folders outside the archive are followed too. */
+	readonly followLinks: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -82,6 +90,7 @@ const options = {
 	since: {type: 'string'},
 	until: {type: 'string'},
 	'no-cache': {type: 'boolean'},
+	'follow-links': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -111,6 +120,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
 			since: values.since,
 			until: values.until,
 			cache: !(values['no-cache'] ?? false),
+			followLinks: values['follow-links'] ?? false,
 			help: values.help ?? false,
 			version: values.version ?? false,
 		},

@@ -4,16 +4,20 @@
  * snapshot.ts), which differ only in how they load the reader's screen code.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import {helpText, parseArguments, type Flags} from './arguments.js';
 import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
 import {loadArchive, openArchive, type OpenedArchive} from './core/load.js';
-import {parsePost} from './core/parse.js';
+import {decodeBytes} from './core/decode.js';
+import {describeFileError, parsePost} from './core/parse.js';
+import {specialFileKind, specialFileReason} from './core/safe-open.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 import type {ReaderSession} from './reader-session.js';
+import {handleWriteError, writeStdout} from './stdout.js';
 
 /** What the way folio was started provides. */
 export type Startup = {
@@ -28,6 +32,8 @@ export const loadArticleCode = async () => import('./core/article.js');
 
 /** `-` as the path: read one post from stdin. */
 const stdinPath = '-';
+/** The most folio reads from stdin: a post is far smaller, and a stream without end must not fill memory. */
+const maxStdinBytes = 64 * 1024 * 1024;
 
 /** Exit codes: 0 success, 1 nothing could be read, 2 usage error, 70 an unexpected error. */
 const exitUsage = 2;
@@ -46,11 +52,10 @@ function fail(message: string, code: number): never {
 
 /** Runs folio with the arguments after the program's name; exits with a one-line message on bad input. */
 export async function runFolio(argv: readonly string[], startup: Startup): Promise<void> {
-	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-		// A closed pipe (`folio ... | head -1`) is a normal way for a reader to stop.
-		if (error.code === 'EPIPE') process.exit(0);
-		throw error;
-	});
+	// A closed pipe (`folio ... | head -1`) ends folio quietly; any other write error with one line.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => handleWriteError(error, failOutput));
+	// With stderr gone too, the exit status is all that is left to tell.
+	process.stderr.on('error', () => process.exit(exitNothing));
 	try {
 		await run(argv, startup);
 	} catch (error) {
@@ -64,7 +69,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const {flags, input} = parsed;
 	if (flags.help || flags.version) {
 		const pkg = JSON.parse(fs.readFileSync(startup.packageFile, 'utf8')) as {version: string; description: string};
-		process.stdout.write(flags.help ? helpText(pkg.description) : `${pkg.version}\n`);
+		await writeStdout(flags.help ? helpText(pkg.description) : `${pkg.version}\n`, failOutput);
 		process.exit(0);
 	}
 
@@ -79,8 +84,12 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	if (flags.search !== undefined && !query) fail('--search wants some text to look for', exitUsage);
 
 	if (target === stdinPath) {
-		const text = readStdin();
-		const post = parsePost(text, 'stdin', {size: Buffer.byteLength(text), mtimeMs: Date.now()});
+		const bytes = await readStdin();
+		const decoded = decodeBytes(bytes);
+		if (decoded.binary) fail(`stdin: ${decoded.note ?? 'binary, not a post'}`, exitNothing);
+		const {text} = decoded;
+		const post = parsePost(text, 'stdin', {size: bytes.length, mtimeMs: Date.now()});
+		if (decoded.note) warn(`stdin: ${decoded.note}`);
 		await printPost(post, text, width);
 		return;
 	}
@@ -88,11 +97,15 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	let stat: fs.Stats;
 	try {
 		stat = fs.statSync(target);
-	} catch {
-		fail(`no such file or folder: ${target}`, exitNothing);
+	} catch (error) {
+		fail(describeTargetError(target, error as NodeJS.ErrnoException), exitNothing);
 	}
 
-	if (!stat.isFile() && !stat.isDirectory()) fail(`not a file or folder: ${target}`, exitNothing);
+	if (!stat.isFile() && !stat.isDirectory()) {
+		const kind = specialFileKind(stat);
+		fail(kind ? `${target}: ${specialFileReason(kind)}` : `not a file or folder: ${target}`, exitNothing);
+	}
+
 	const interactive = Boolean(process.stdout.isTTY) && !flags.print && !flags.list && !flags.json;
 
 	if (stat.isFile() && !flags.list && !flags.json && (flags.print || !interactive)) {
@@ -118,7 +131,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
 	const cache = flags.cache ? {stamp: readVersion(startup.packageFile)} : false;
-	const loadOptions = {onProgress: progress, cache, firstBatch};
+	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
@@ -178,12 +191,67 @@ function readDay(flags: Flags, flag: 'since' | 'until'): Day | undefined {
 	return day;
 }
 
-function readStdin(): string {
+/** A failed write to stdout: one line, status 1. */
+function failOutput(message: string): never {
+	fail(message, exitNothing);
+}
+
+/** Reads stdin to its end, or fails with one line once it holds more than maxStdinBytes. */
+async function readStdin(): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let length = 0;
 	try {
-		return fs.readFileSync(0, 'utf8');
+		for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+			length += chunk.length;
+			if (length > maxStdinBytes) fail(`stdin holds more than ${maxStdinBytes / 1024 / 1024} MB, the most folio reads from it; save it to a file and open that`, exitNothing);
+			chunks.push(chunk);
+		}
 	} catch (error) {
-		fail(`cannot read stdin: ${(error as Error).message}`, exitNothing);
+		fail(`cannot read stdin: ${describeFileError(error)}`, exitNothing);
 	}
+
+	return Buffer.concat(chunks, length);
+}
+
+/** Why the path given cannot be opened, in one line (a path that lost its bytes, a folder that cannot be entered, ...). */
+function describeTargetError(target: string, error: NodeJS.ErrnoException): string {
+	switch (error.code) {
+		case 'ENOENT': {
+			// Arguments reach folio decoded as UTF-8: bytes that are not UTF-8 are lost on the way.
+			if (target.includes('\uFFFD')) return `cannot open ${target}: the path is not valid UTF-8, so it cannot be opened by name; rename it to read it`;
+			return `no such file or folder: ${target}`;
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			const folder = closedFolder(target);
+			return folder === undefined ? `cannot open ${target}: permission denied` : `cannot open ${target}: permission denied (the folder ${folder} cannot be entered)`;
+		}
+
+		case 'ENOTDIR':
+			return `cannot open ${target}: a part of the path is a file, not a folder`;
+		default:
+			return `cannot open ${target}: ${describeFileError(error)}`;
+	}
+}
+
+/** The first folder on the way to a path that this user may not enter (search), if any. */
+function closedFolder(target: string): string | undefined {
+	const absolute = path.resolve(target);
+	const folders: string[] = [];
+	for (let folder = path.dirname(absolute); ; folder = path.dirname(folder)) {
+		folders.unshift(folder);
+		if (path.dirname(folder) === folder) break;
+	}
+
+	return folders.find(folder => {
+		try {
+			fs.accessSync(folder, fs.constants.X_OK);
+			return false;
+		} catch {
+			return true;
+		}
+	});
 }
 
 /** Prints one article; the article code (HTML cleaning, layout) loads only when needed. */

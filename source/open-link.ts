@@ -6,8 +6,9 @@ export type OpenLinkOptions = {readonly env?: NodeJS.ProcessEnv};
 
 /**
  * Opens an http(s) link in the user's browser and resolves with a status message. With `$BROWSER`
- * set, its first command runs with the URL as one argument (no shell); otherwise the platform
- * opener does. Rejects with a one-line Error for any other link or when nothing could be started.
+ * set, its first command runs with the URL as one argument (no shell; a `%s` in it becomes the URL
+ * exactly, `$&` and all); otherwise the platform opener does. Rejects with a one-line Error for
+ * any other link or when nothing could be started.
  */
 export async function openLink(link: string | undefined, options: OpenLinkOptions = {}): Promise<string> {
 	const check = checkLink(link);
@@ -16,7 +17,7 @@ export async function openLink(link: string | undefined, options: OpenLinkOption
 	const browser = (env['BROWSER'] ?? '').split(':')[0]!.trim();
 	if (browser) {
 		const [command, ...args] = browser.split(/\s+/);
-		const withUrl = args.some(arg => arg.includes('%s')) ? args.map(arg => arg.replaceAll('%s', check.url)) : [...args, check.url];
+		const withUrl = args.some(arg => arg.includes('%s')) ? args.map(arg => arg.replaceAll('%s', () => check.url)) : [...args, check.url];
 		await startDetached(command!, withUrl);
 	} else {
 		const {default: open} = await import('open');

@@ -8,13 +8,37 @@ export function listDate(post: Post): string {
 	return post.hasTime ? `${formatDay(post.date)} ${formatTime(post.date)}` : formatDay(post.date);
 }
 
+// Characters a path field cannot hold as they are: the escape character itself, controls (C0,
+// DEL, C1), and invisible format characters, line and paragraph separators.
+const needsEscape = /[\\\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const needsEscapeAll = new RegExp(needsEscape.source, 'gu');
+const namedEscapes: Record<string, string> = {'\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r'};
+
+/**
+ * A path as one field of a line, naming the file exactly: as it is, except that a backslash becomes
+ * `\\`, tab, newline and carriage return `\t` `\n` `\r`, other ASCII controls `\xHH`, and other
+ * controls and invisible characters `\uHHHH` (`\UHHHHHHHH` beyond U+FFFF): C escapes that bash's
+ * `printf '%b'` turns back into the name.
+ */
+export function escapePath(filePath: string): string {
+	if (!needsEscape.test(filePath)) return filePath;
+	return filePath.replace(needsEscapeAll, char => {
+		const named = namedEscapes[char];
+		if (named !== undefined) return named;
+		const code = char.codePointAt(0)!;
+		if (code < 0x80) return `\\x${code.toString(16).padStart(2, '0')}`;
+		return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+	});
+}
+
 /**
  * One post as a tab-separated line: date, categories, title, path, and the matching line of a
- * search when given (no tabs or controls inside fields).
+ * search when given. Shown text (categories, title, match) is sanitized, with no tabs; the path
+ * names the file exactly (see escapePath).
  */
 export function formatListLine(post: Post, match?: string): string {
 	const field = (text: string) => sanitizeLine(text).replace(/\t/g, ' ');
-	const fields = [listDate(post), field(post.categories.join(',')), field(post.title), field(post.path)];
+	const fields = [listDate(post), field(post.categories.join(',')), field(post.title), escapePath(post.path)];
 	if (match !== undefined) fields.push(field(match));
 	return fields.join('\t');
 }

@@ -65,7 +65,7 @@ test('a folder named like a post is searched, and a symlink loop ends', () => {
 	assert.deepEqual(posts.map(p => p.title), ['Inner']);
 });
 
-test('links to folders are followed once: no post is listed twice, and loops between links end', () => {
+test('links to folders are followed once: no post is listed twice, loops between links end, and a folder outside needs followLinks', () => {
 	const outside = makeArchive({'far.md': post('Far away')});
 	const root = makeArchive({'a/one.md': post('One'), 'm/two.md': post('Two'), 'z/three.md': post('Three')});
 	fs.symlinkSync(path.join(root, 'a'), path.join(root, 'm', 'to-a')); // a folder read before the link
@@ -75,8 +75,12 @@ test('links to folders are followed once: no post is listed twice, and loops bet
 	fs.symlinkSync(path.join(root, 'q'), path.join(root, 'p', 'to-q'));
 	fs.mkdirSync(path.join(root, 'q'));
 	fs.symlinkSync(path.join(root, 'p'), path.join(root, 'q', 'to-p')); // p and q link to each other
-	const {posts} = loadArchive(root);
-	assert.deepEqual(posts.map(p => p.title).sort(), ['Far away', 'One', 'Three', 'Two']);
+	const {posts, skipped} = loadArchive(root);
+	assert.deepEqual(posts.map(p => p.title).sort(), ['One', 'Three', 'Two'], 'the folder outside is left out');
+	assert.deepEqual(skipped.map(entry => entry.path), [path.join(root, 'b-to-z', 'outside')], 'reached first through b-to-z');
+	const followed = loadArchive(root, {followLinks: true});
+	assert.deepEqual(followed.posts.map(p => p.title).sort(), ['Far away', 'One', 'Three', 'Two']);
+	assert.deepEqual(followed.skipped, []);
 });
 
 test('odd file names load, their titles and paths sanitized for display', () => {

@@ -4,7 +4,7 @@ import {likelyNewestFirst, mergeSorted, sameNameDay} from './file-order.js';
 import {indexFileFor, readIndex, realFolder, writeIndex, type IndexEntry, type LoadedIndex} from './index-cache.js';
 import {sortPosts} from './library.js';
 import {describeFileError, readPostHead} from './parse.js';
-import {scanSteps} from './scan.js';
+import {scanSteps, type ScanOptions} from './scan.js';
 import type {Post, Skipped} from './types.js';
 
 /** A loaded archive: its posts newest first, and the files that could not be listed. */
@@ -32,7 +32,7 @@ export type LoadOptions = {
 	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
 	 */
 	readonly firstBatch?: number;
-};
+} & ScanOptions;
 
 /** How often (in files) onProgress is called and the work is split. */
 const stepFiles = 100;
@@ -59,7 +59,7 @@ export function loadArchive(target: string, options: LoadOptions = {}): Archive 
 	if (!stat.isDirectory()) return {posts: [], skipped: [{path: target, reason: 'not a file or folder'}]};
 	const cache = cacheOptions(options);
 	const index = cache && openIndex(target, cache);
-	return runSteps(loadSteps(target, options.onProgress, index)).archive;
+	return runSteps(loadSteps(target, options.onProgress, index, options)).archive;
 }
 
 /** An archive shown at once from the index cache, and the check that brings it up to date. */
@@ -93,10 +93,10 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 
 	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
 	const index = cache && openIndex(target, cache);
-	if (index?.loaded === undefined) return options.firstBatch ? openInBatches(target, options.firstBatch, options.onProgress, index) : {archive: runSteps(loadSteps(target, options.onProgress, index)).archive};
+	if (index?.loaded === undefined) return options.firstBatch ? openInBatches(target, options.firstBatch, options.onProgress, index, options) : {archive: runSteps(loadSteps(target, options.onProgress, index, options)).archive};
 	const cached = {posts: index.loaded.posts, skipped: index.loaded.skipped};
 	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4}: RefreshOptions = {}): Promise<Archive | undefined> => {
-		const steps = loadSteps(target, undefined, index);
+		const steps = loadSteps(target, undefined, index, options);
 		for (;;) {
 			const started = performance.now();
 			let step = steps.next();
@@ -138,9 +138,9 @@ const maxDayRest = 1000;
  * others in slices and resolves with exactly what loadArchive gives (and writes the index).
  * Reads everything at once when the folder is small.
  */
-function openInBatches(target: string, firstBatch: number, onProgress: LoadOptions['onProgress'], index: Index | undefined): OpenedArchive {
+function openInBatches(target: string, firstBatch: number, onProgress: LoadOptions['onProgress'], index: Index | undefined, scan: ScanOptions): OpenedArchive {
 	onProgress?.(0, 0);
-	const {files, skipped: scanSkipped} = runSteps(scanSteps(target));
+	const {files, skipped: scanSkipped} = runSteps(scanSteps(target, scan));
 	const order = likelyNewestFirst(files);
 	// Per file, in scan order: what reading it gave (undefined: not a post, or not read yet).
 	const results: Array<Post | Skipped | undefined> = new Array(files.length);
@@ -235,9 +235,9 @@ function runSteps<T>(steps: Generator<void, T>): T {
  * mtime match it are taken from it; `changed` says whether the listed archive differs from the
  * index's. The index is rewritten when anything in it is out of date.
  */
-function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined): Generator<void, {archive: Archive; changed: boolean}> {
+function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, scan: ScanOptions): Generator<void, {archive: Archive; changed: boolean}> {
 	onProgress?.(0, 0);
-	const {files, skipped} = yield* scanSteps(target);
+	const {files, skipped} = yield* scanSteps(target, scan);
 	const cached = index?.loaded === undefined ? undefined : yield* index.loaded.entries();
 	const posts: Post[] = [];
 	const others: Array<[string, IndexEntry]> = [];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {decodeBytes} from './decode.js';
+import {openRegularFile} from './safe-open.js';
 import {dateFromFileName, parseDate} from './dates.js';
 import {splitFrontMatter, startsWithFrontMatter} from './front-matter.js';
 import {sanitizeLine} from './sanitize.js';
@@ -23,9 +24,9 @@ export type FileFacts = {readonly size: number; readonly mtimeMs: number};
 export function readPostHead(filePath: string): Post | Skipped | undefined {
 	let fd: number | undefined;
 	try {
-		fd = fs.openSync(filePath, 'r');
-		const stat = fs.fstatSync(fd);
-		if (!stat.isFile()) return {path: filePath, reason: 'not a regular file'};
+		const opened = openRegularFile(filePath);
+		fd = opened.fd;
+		const {stat} = opened;
 		let length = Math.min(stat.size, headBytes);
 		let buffer = Buffer.alloc(length);
 		let read = fs.readSync(fd, buffer, 0, length, 0);

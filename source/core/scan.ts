@@ -1,24 +1,64 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describeFileError, postExtensions} from './parse.js';
+import {specialFileKind, specialFileReason} from './safe-open.js';
 import type {Skipped} from './types.js';
 
 /** Folders never searched for posts: build output and dependencies. */
 const ignoredFolders = new Set(['node_modules', '_site', 'public', 'resources']);
 
+/** The system's own folders: their files are the running system (environments, devices), never posts. */
+const systemFolders = ['/proc', '/sys', '/dev'];
+
 /** Files that may be posts, and folders or links that could not be searched. */
 export type ScanResult = {readonly files: string[]; readonly skipped: Skipped[]};
 
+/** How a folder is searched. */
+export type ScanOptions = {
+	/** Follow links to folders outside the searched folder too (default: only links that stay inside it). */
+	readonly followLinks?: boolean;
+};
+
+/** Why a link to a folder outside the archive was not followed. */
+export const outsideLinkReason = 'a link to a folder outside the archive; not followed (--follow-links follows it)';
+/** Why /proc, /sys and /dev are not searched. */
+export const systemFolderReason = 'a system folder (/proc, /sys, /dev); never searched for posts';
+/** Why a file whose name is not valid UTF-8 is not read. */
+export const nonUtf8NameReason = 'the file name is not valid UTF-8, so it cannot be opened by name; rename it to read it';
+
 /**
  * Finds post files under a folder, recursively and in a stable order. Hidden files and folders,
- * `node_modules`, `_site`, `public` and `resources` are skipped; links are followed once (loops are cut).
+ * `node_modules`, `_site`, `public` and `resources` are skipped; links are followed once (loops are
+ * cut), links to folders outside the searched folder only with `followLinks`, and /proc, /sys and
+ * /dev never. Named pipes, sockets and devices named like posts, and names that are not valid
+ * UTF-8, are reported in `skipped`, never opened.
  */
-export function scanFolder(root: string): ScanResult {
-	const steps = scanSteps(root);
+export function scanFolder(root: string, options: ScanOptions = {}): ScanResult {
+	const steps = scanSteps(root, options);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
 	}
+}
+
+/** True for /proc, /sys, /dev and what lies under them (a real path: links resolved). */
+function isSystemFolder(realPath: string): boolean {
+	return systemFolders.some(folder => realPath === folder || realPath.startsWith(folder + '/'));
+}
+
+/** Whether anything (a link included) is at this path; an error other than "no such file" counts as yes. */
+function exists(filePath: string): boolean {
+	try {
+		return fs.lstatSync(filePath, {throwIfNoEntry: false}) !== undefined;
+	} catch {
+		return true;
+	}
+}
+
+/** True when `realPath` is `realRoot` or lies under it (both real paths). */
+function isInside(realPath: string, realRoot: string): boolean {
+	const base = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep;
+	return realPath === realRoot || realPath.startsWith(base);
 }
 
 /**
@@ -26,8 +66,9 @@ export function scanFolder(root: string): ScanResult {
  * time; returns the same result. One readdir per folder (with file types); files are not stat'ed.
  * Only a symbolic link can make a loop, so folders are told apart by device and inode (one stat
  * each) only once the first link to a folder is met: the folders read before it are stat'ed then.
+ * Real paths are known without a system call except for links (one realpath each).
  */
-export function* scanSteps(root: string): Generator<void, ScanResult> {
+export function* scanSteps(root: string, options: ScanOptions = {}): Generator<void, ScanResult> {
 	const files: string[] = [];
 	const skipped: Skipped[] = [];
 	// Undefined until a link to a folder is met; then the identity of every folder read.
@@ -51,7 +92,19 @@ export function* scanSteps(root: string): Generator<void, ScanResult> {
 		return seen;
 	};
 
-	function* visit(folder: string): Generator<void> {
+	let realRoot: string;
+	try {
+		realRoot = fs.realpathSync(root);
+	} catch (error) {
+		return {files, skipped: [{path: root, reason: describeFileError(error)}]};
+	}
+
+	function* visit(folder: string, realFolder: string): Generator<void> {
+		if (isSystemFolder(realFolder)) {
+			skipped.push({path: folder, reason: systemFolderReason});
+			return;
+		}
+
 		let entries: fs.Dirent[];
 		try {
 			if (seenFolders) {
@@ -72,31 +125,61 @@ export function* scanSteps(root: string): Generator<void, ScanResult> {
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		// path.join(folder, name) for every name, without normalizing the folder again each time.
 		const base = path.join(folder, 'x').slice(0, -1);
+		const realBase = path.join(realFolder, 'x').slice(0, -1);
 		for (const entry of entries) {
 			const {name} = entry;
 			if (name.startsWith('.')) continue;
 			const full = base + name;
+			const isPostName = postExtensions.has(path.extname(name).toLowerCase());
+			// Names are decoded as UTF-8; one that is not has lost its bytes and cannot be opened.
+			if (name.includes('\uFFFD') && !exists(full)) {
+				if (isPostName || entry.isDirectory()) skipped.push({path: full, reason: nonUtf8NameReason});
+				continue;
+			}
+
 			let isFolder = entry.isDirectory();
 			let isFile = entry.isFile();
+			let special = specialFileKind(entry);
+			let realFull = realBase + name;
 			if (entry.isSymbolicLink()) {
+				let target: fs.Stats;
 				try {
-					const target = fs.statSync(full);
-					isFolder = target.isDirectory();
-					isFile = target.isFile();
+					target = fs.statSync(full);
 				} catch (error) {
-					if (postExtensions.has(path.extname(name).toLowerCase())) skipped.push({path: full, reason: describeFileError(error)});
+					if (isPostName) skipped.push({path: full, reason: describeFileError(error)});
 					continue;
 				}
 
-				if (isFolder) seenFolders ??= startTrackingFolders();
+				isFolder = target.isDirectory();
+				isFile = target.isFile();
+				special = specialFileKind(target);
+				if (isFolder) {
+					if (ignoredFolders.has(name)) continue;
+					try {
+						realFull = fs.realpathSync(full);
+					} catch (error) {
+						skipped.push({path: full, reason: describeFileError(error)});
+						continue;
+					}
+
+					if (!isSystemFolder(realFull) && !options.followLinks && !isInside(realFull, realRoot)) {
+						skipped.push({path: full, reason: outsideLinkReason});
+						continue;
+					}
+
+					seenFolders ??= startTrackingFolders();
+				}
 			}
 
 			if (isFolder) {
-				if (!ignoredFolders.has(name)) yield* visit(full);
-			} else if (isFile && postExtensions.has(path.extname(name).toLowerCase())) files.push(full);
+				if (!ignoredFolders.has(name)) yield* visit(full, realFull);
+			} else if (isPostName) {
+				if (special !== undefined) skipped.push({path: full, reason: specialFileReason(special)});
+				else if (isFile) files.push(full);
+			}
 		}
 	}
 
-	yield* visit(root);
+	yield* visit(root, realRoot);
 	return {files, skipped};
 }
