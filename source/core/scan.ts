@@ -5,7 +5,7 @@ import {specialFileKind, specialFileReason} from './safe-open.js';
 import type {Skipped} from './types.js';
 
 /** Folders never searched for posts: build output and dependencies. */
-const ignoredFolders = new Set(['node_modules', '_site', 'public', 'resources']);
+export const ignoredFolders = new Set(['node_modules', '_site', 'public', 'resources']);
 
 /** The system's own folders: their files are the running system (environments, devices), never posts. */
 const systemFolders = ['/proc', '/sys', '/dev'];
