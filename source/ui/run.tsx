@@ -59,7 +59,7 @@ export async function runApp(
 		process.exit(code);
 	};
 
-	const handlers: Array<[string, (...args: any[]) => void]> = [
+	const handlers: Array<[string, (...args: unknown[]) => void]> = [
 		['SIGTERM', onSignal(exitCodes.terminate)],
 		['SIGHUP', onSignal(exitCodes.hangup)],
 		['SIGINT', onSignal(exitCodes.interrupt)],
