@@ -51,5 +51,5 @@ export function sanitizeLine(text: string): string {
 /** True when text contains nothing sanitizeText would change (a fast path for clean input). */
 function isPlain(text: string): boolean {
 	// eslint-disable-next-line no-control-regex
-	return !/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B-\u200F\u061C\uFEFF\uFFF9-\uFFFB\u2060-\u2064\u180E\u3164\uFFA0\u115F\u1160\u034F\uDB40]/.test(text);
+	return !/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B-\u200F\u061C\uFEFF\uFFF9-\uFFFB\u2060-\u2064\u180E\u3164\uFFA0\u115F\u1160\uDB40]/.test(text);
 }
