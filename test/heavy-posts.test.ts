@@ -12,8 +12,8 @@ import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {countOf, heavyPosts} from './helpers/heavy-posts.js';
 import {makeArchive} from './helpers/temp-archive.js';
 
-// A hang detector, not the figure (that is in the benchmark): today's builds print each in well under a second.
-const hangMs = 10_000;
+// A hang detector, not the figure (that is in the benchmark): each prints in well under a second when the machine is idle.
+const hangMs = 20_000;
 
 describe('heavy posts print promptly with their text kept', () => {
 	const folder = makeArchive(Object.fromEntries(heavyPosts.map(post => [post.file, post.text])));
