@@ -5,8 +5,9 @@
  * Markdown goes through `marked` to HTML, so both formats take one path.
  */
 import {compile, type FormatCallback} from 'html-to-text';
-import {Marked} from 'marked';
+import {flattenDeepHtml} from './html-depth.js';
 import {checkLink} from './links.js';
+import {markdownToHtml} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 import type {CleanDocument, DocumentLine} from './types.js';
 
@@ -211,15 +212,13 @@ const htmlToText = compile({
 /** The compiled converter, called with the link table as its metadata (the published types omit that argument). */
 const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => string;
 
-const markdown = new Marked({gfm: true, breaks: false, async: false});
-
 /**
  * The clean document of a body. `title` is the post's title: a leading heading that only repeats it
  * is dropped. `baseUrl` (the post's link) resolves relative links. Every line is sanitized.
  */
 export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
 	const input = dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title);
-	const html = format === 'markdown' ? (markdown.parse(input) as string) : input;
+	const html = flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input);
 	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
 	const text = htmlToLines(html, links);
 	const lines = toDocumentLines(text);

@@ -3,10 +3,7 @@
  * helpers the layout shares. No line breaking here (see layout.ts), so the list screens can use
  * it without loading the Unicode line-break tables.
  */
-import {displayWidth, rangeWidthOf} from './width.js';
-
-/** Made on first need: the first segmenter of a process costs several milliseconds of start-up. */
-let segmenter: Intl.Segmenter | undefined;
+import {displayWidth, graphemeSegments, rangeWidthOf} from './width.js';
 
 /**
  * The grapheme clusters of `text` (what a person sees as one character), each with its offset.
@@ -15,8 +12,7 @@ let segmenter: Intl.Segmenter | undefined;
  */
 export function graphemeClusters(text: string): Iterable<{readonly segment: string; readonly index: number}> {
 	if (rangeWidthOf(text) !== undefined) return codeUnits(text);
-	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-	return segmenter.segment(text);
+	return graphemeSegments(text);
 }
 
 function* codeUnits(text: string): Generator<{readonly segment: string; readonly index: number}> {

@@ -39,7 +39,63 @@ export function rangeWidthOf(text: string): number | undefined {
 	return width;
 }
 
-/** Display width of `text` in terminal cells (CJK and emoji count two). */
+/** Display width of `text` in terminal cells (CJK and emoji count two); time linear in its length. */
 export function displayWidth(text: string): number {
-	return rangeWidthOf(text) ?? stringWidth(text);
+	const width = rangeWidthOf(text);
+	if (width !== undefined) return width;
+	if (text.length <= segmentWindow) return stringWidth(text);
+	// string-width segments the whole text at once, which takes time growing with its square.
+	let total = 0;
+	for (const {segment} of graphemeSegments(text)) total += clusterWidth(segment);
+	return total;
+}
+
+const clusterWidths = new Map<string, number>();
+
+/** The width of one grapheme cluster, remembered for short ones. */
+export function clusterWidth(cluster: string): number {
+	if (cluster.length > 16) return rangeWidthOf(cluster) ?? stringWidth(cluster);
+	let width = clusterWidths.get(cluster);
+	if (width === undefined) {
+		width = rangeWidthOf(cluster) ?? stringWidth(cluster);
+		if (clusterWidths.size >= 16384) clusterWidths.clear();
+		clusterWidths.set(cluster, width);
+	}
+	return width;
+}
+
+/** Made on first need: the first segmenter of a process costs several milliseconds of start-up. */
+let segmenter: Intl.Segmenter | undefined;
+/** Code units segmented at once: the segmenter's cost grows with the square of what it is given. */
+const segmentWindow = 256;
+
+type Segment = {readonly segment: string; readonly index: number};
+
+/**
+ * The grapheme clusters of `text` with their offsets, in time linear in its length: the text is
+ * segmented a window at a time, each window starting at the last cluster the one before may have
+ * cut (so every boundary is the one the whole text has). A single cluster longer than a window
+ * (thousands of combining marks) is cut at the window's end.
+ */
+export function* graphemeSegments(text: string): Generator<Segment> {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	let base = 0;
+	while (base < text.length) {
+		let end = Math.min(text.length, base + segmentWindow);
+		const last = text.charCodeAt(end - 1);
+		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+		const window = base === 0 && end === text.length ? text : text.slice(base, end);
+		const segments = [...segmenter.segment(window)];
+		if (end === text.length) {
+			for (const {segment, index} of segments) yield {segment, index: base + index};
+			return;
+		}
+		if (segments.length === 1) {
+			yield {segment: window, index: base};
+			base = end;
+			continue;
+		}
+		for (let index = 0; index < segments.length - 1; index++) yield {segment: segments[index]!.segment, index: base + segments[index]!.index};
+		base += segments.at(-1)!.index;
+	}
 }

@@ -1,0 +1,61 @@
+/**
+ * Posts a scraper can produce that cost a naive cleaner or layout time or stack without bound,
+ * each with what a reader must still see of it. Shared by the tests and the benchmark.
+ */
+
+/** One heavy post: its file name and text, and words that must appear in what folio shows of it. */
+export type HeavyPost = {
+	readonly name: string;
+	readonly file: string;
+	readonly text: string;
+	/** Text that must appear in the printed article. */
+	readonly kept: readonly string[];
+	/** A letter and how many times the printed body holds it at least (the body's own text kept whole). */
+	readonly count?: {readonly letter: string; readonly atLeast: number};
+};
+
+const frontMatter = (title: string) => `---\ntitle: ${title}\n---\n`;
+const ending = 'Closing words of the post.';
+
+/** The five heavy posts. */
+export const heavyPosts: readonly HeavyPost[] = [
+	{
+		name: 'emphasis bait',
+		file: 'emphasis.md',
+		text: `${frontMatter('Emphasis bait')}${'*a '.repeat(50_000)}\n\n${ending}\n`,
+		kept: [ending],
+		count: {letter: 'a', atLeast: 50_000},
+	},
+	{
+		name: 'combining accents',
+		file: 'accents.md',
+		text: `${frontMatter('Combining accents')}${'e\u0301'.repeat(40_000)}\n\n${ending}\n`,
+		kept: [ending],
+		count: {letter: 'e', atLeast: 40_000},
+	},
+	{
+		name: 'list 5,000 deep',
+		file: 'deep-list.md',
+		text: `${frontMatter('Deep list')}${'- '.repeat(5_000)}innermost item\n\n${ending}\n`,
+		kept: ['innermost item', ending],
+	},
+	{
+		name: 'quotes 10,000 deep',
+		file: 'deep-quotes.md',
+		text: `${frontMatter('Deep quotes')}${'>'.repeat(10_000)} innermost quote\n\n${ending}\n`,
+		kept: ['innermost quote', ending],
+	},
+	{
+		name: 'divs 100,000 deep',
+		file: 'deep-divs.html',
+		text: `${frontMatter('Deep divs')}${'<div>'.repeat(100_000)}innermost text${'</div>'.repeat(100_000)}<p>${ending}</p>\n`,
+		kept: ['innermost text', ending],
+	},
+];
+
+/** How many times `letter` occurs in `text`. */
+export function countOf(text: string, letter: string): number {
+	let count = 0;
+	for (let index = text.indexOf(letter); index !== -1; index = text.indexOf(letter, index + 1)) count++;
+	return count;
+}
