@@ -196,11 +196,7 @@ function body(r: Random, options: {zh: boolean; html: boolean; style: 'pen' | 'w
 	const markdownRich = !html && r.chance(0.3);
 	if (style === 'waimei') push(`<!--${epoch}-->\n[${title}](${link})\n------\n\n`);
 	if (html) push(style === 'waimei' ? '<div>\n<div class="ad-slot" data-ad="top"></div>' : '<div>\n');
-	let index = 0;
-	if (options.first !== undefined) {
-		push(html ? `<p>${options.first}</p>\n` : `${options.first}\n\n`);
-		index++;
-	}
+	if (options.first !== undefined) push(html ? `<p>${options.first}</p>\n` : `${options.first}\n\n`);
 	while (size < bytes) {
 		const text = paragraph(r, zh);
 		if (html) {
@@ -219,7 +215,6 @@ function body(r: Random, options: {zh: boolean; html: boolean; style: 'pen' | 'w
 		} else {
 			push(`${text}\n\n`);
 		}
-		index++;
 	}
 	if (html) push(style === 'waimei' ? '<div class="ad-slot" data-ad="bottom"></div>\n</div>\n' : '</div>\n');
 	return out.join('');

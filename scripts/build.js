@@ -119,6 +119,8 @@ fs.rmSync('dist', {recursive: true, force: true});
 
 const shared = {
 	bundle: true,
+	// Loads its native binary by platform at run time: required from node_modules, not bundled.
+	external: ['@parcel/watcher'],
 	platform: 'node',
 	target: 'node20',
 	jsx: 'automatic',

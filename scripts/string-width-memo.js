@@ -6,6 +6,7 @@ import {rangeWidthOf} from '../source/core/width.ts';
 
 const cache = new Map();
 // Select Graphic Rendition: ESC [ numbers m (colours, bold, inverse, …).
+// eslint-disable-next-line no-control-regex
 const sgr = /\u001B\[[\d;]*m/g;
 const maxEntries = 20_000;
 const maxLength = 256;

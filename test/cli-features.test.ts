@@ -1,13 +1,9 @@
 /** --search, --since and --until as a pipe sees them: the built `folio` run as a child process. */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import path from 'node:path';
 import {describe, test} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Runs `folio` (bin/folio, as installed) with stdout and stderr as pipes. */
 function folio(args: readonly string[]): {stdout: string; stderr: string; status: number | null} {

@@ -13,6 +13,7 @@ after(closeAll);
 /** SGR colour parameters: foreground/background, normal and bright, 256-colour and RGB. */
 function colourCodes(raw: string): string[] {
 	const found: string[] = [];
+	// eslint-disable-next-line no-control-regex
 	for (const [sequence, parameters] of raw.matchAll(/\u001B\[([\d;]*)m/g)) {
 		if (parameters!.split(';').some(code => /^(?:3\d|4\d|9[0-7]|10[0-7])$/.test(code))) found.push(sequence);
 	}

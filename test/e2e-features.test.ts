@@ -81,6 +81,7 @@ describe('search in a real terminal', {skip}, () => {
 		await term.waitFor(/^Typhoon signal raised/m);
 		term.write('n');
 		await term.waitFor(/match 1\/1/);
+		// eslint-disable-next-line no-control-regex
 		assert.match(term.raw(), /\u001B\[43m\u001B\[30mshelter/, 'the word searched is highlighted in the article');
 		term.write('qq');
 		await term.waitForExit();
@@ -97,6 +98,7 @@ describe('search in a real terminal', {skip}, () => {
 		assert.ok(count >= 3, `several matches of "the": ${count}`);
 		term.write('n');
 		await term.waitFor(new RegExp(`match 2/${count}`));
+		// eslint-disable-next-line no-control-regex
 		assert.match(term.raw(), /\u001B\[7m[Tt]he\u001B\[27m/, 'matches are drawn in reverse video');
 		term.write('qq');
 		await term.waitForExit();
@@ -178,6 +180,7 @@ describe('read state across runs', {skip}, () => {
 		const second = start(env);
 		const screen = await second.waitFor(/4\/4 posts · All · 3 unread/);
 		assert.match(selectedRow(screen)!, /Library opens late/);
+		// eslint-disable-next-line no-control-regex
 		assert.match(second.raw(), /\u001B\[2m[^\u001B]*Library opens late/, 'the read post is dim');
 		second.write('u');
 		await second.waitFor(/3\/4 posts · All · unread/);

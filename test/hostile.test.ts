@@ -95,6 +95,7 @@ describe('hostile posts', () => {
 		assert.match(joined, /green/);
 		assert.match(joined, /link text\[1\]/);
 		const json = formatJsonLine(parsePost(text, 'x.md', facts));
+		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(json, /\u001B|\\u001b|\\u009b|\u009B/i, 'JSON output carries no escape either');
 	});
 
@@ -156,6 +157,7 @@ describe('hostile posts', () => {
 		for (const post of posts) {
 			assert.doesNotMatch(post.title, terminalControl);
 			assert.doesNotMatch(formatListLine(post), terminalControl);
+			// eslint-disable-next-line no-control-regex
 			assert.doesNotMatch(formatJsonLine(post), /\u001B|\u009B|\u202E/);
 		}
 	});

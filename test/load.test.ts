@@ -85,6 +85,7 @@ test('odd file names load, their titles and paths sanitized for display', () => 
 	const {posts, skipped} = loadArchive(root);
 	assert.equal(skipped.length, 0);
 	assert.equal(posts.length, names.length);
+	// eslint-disable-next-line no-control-regex
 	for (const p of posts) assert.doesNotMatch(p.title, /[\u0000-\u001f]/);
 	assert.ok(posts.some(p => p.title === 'esc'));
 });

@@ -69,7 +69,9 @@ describe('full-text search of one post', () => {
 		assert.equal(searchPostText(htmlPost, html, 'class'), undefined);
 		const hit = searchPostText(htmlPost, html, 'plan & its timing');
 		assert.ok(hit);
+		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(hit.context, /\u001B/);
+		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(plainText('<p>&#27;[2J &#x1b;]52;c;AA</p>', 'html'), /[\u0000-\u0008\u001B]/);
 	});
 

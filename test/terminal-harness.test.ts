@@ -51,6 +51,7 @@ describe('terminal harness', {skip}, () => {
 			applicationCursorKeys: false,
 			mouseTracking: false,
 		});
+		// eslint-disable-next-line no-control-regex
 		assert.match(term.raw(), /\x1b\[\?1049h[\s\S]*\x1b\[\?1049l/);
 
 		term.write(keys.enter);

@@ -78,13 +78,12 @@ describe('list screen', () => {
 		assert.match(app.selected()!, / Post 1$/);
 	});
 
-	test('100,000 posts: only a screenful is rendered and keys stay fast', async () => {
+	// How fast a key answers at this size is measured by the benchmark (keys-list-100k).
+	test('100,000 posts: only a screenful is rendered, and keys reach either end', async () => {
 		const posts = makePosts(100_000, ['a', 'b', 'c', 'd']);
-		const start = performance.now();
 		const app = await renderApp({posts, height: 24});
 		assert.ok(app.screen().length <= 24);
 		assert.match(app.screen()[0]!, /30|100000\/100000 posts/);
-		const keysStart = performance.now();
 		await app.press(keys.end);
 		assert.match(app.selected()!, / Post 100000$/);
 		await app.press('k');
@@ -93,9 +92,6 @@ describe('list screen', () => {
 		await app.press(keys.home);
 		assert.match(app.selected()!, / Post 1$/);
 		assert.ok(app.screen().length <= 24);
-		const perKey = (performance.now() - keysStart) / 23;
-		assert.ok(perKey < 60, `a key press took ${perKey.toFixed(1)} ms`);
-		assert.ok(performance.now() - start < 5000);
 	});
 
 	test('rows never exceed 40 columns with long CJK titles and categories, and fit 12 rows', async () => {

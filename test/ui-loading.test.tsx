@@ -23,7 +23,7 @@ test('an article opened before the article code is there says Loading…, then s
 	await tick();
 	assert.equal(screen(app)[0], 'Post 2');
 	assert.ok(screen(app).includes('Loading…'), screen(app).join('\n'));
-	assert.match(screen(app).at(-1)!, /^loading…  post 2\/30/, 'no line position before the article is laid out');
+	assert.match(screen(app).at(-1)!, /^loading… {2}post 2\/30/, 'no line position before the article is laid out');
 
 	app.rerender(<App {...props} loadArticle={fakeLoadArticle(50)} />);
 	await tick();

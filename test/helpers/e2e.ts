@@ -250,6 +250,7 @@ export async function runCli(
 	});
 }
 
+// eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001B(?:\[([0-?]*)([ -/]*)([@-~])|[\s\S]?)/g;
 // SGR codes folio's UI uses: reset, bold, dim, italic, underline, inverse, their resets, and the
 // foreground colours green, yellow, blue, magenta, cyan and default. The hostile posts use red,
@@ -266,6 +267,7 @@ const folioModes = new Set(['?25', '?1049', '?2026', '?2004']);
 export function foreignEscapes(raw: string, links: ReadonlySet<string> = new Set()): string[] {
 	const foreign: string[] = [];
 	// folio's own clickable links: OSC 8 around a link it checked (`links`), and the closing OSC 8.
+	// eslint-disable-next-line no-control-regex
 	const rest = raw.replace(/\u001B\]8;;([^\u0007\u001B]*)\u001B\\/g, (sequence, target: string) => {
 		if (target !== '' && !links.has(target)) foreign.push(sequence);
 		return '';
@@ -284,7 +286,6 @@ export function foreignEscapes(raw: string, links: ReadonlySet<string> = new Set
 }
 
 /** C1 controls, and the bidi embedding/override/isolate characters. */
-// eslint-disable-next-line no-control-regex
 export const c1Controls = /[\u0080-\u009F]/;
 export const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
 
@@ -303,6 +304,7 @@ export function assertRestored(term: TerminalSession): void {
 	assert.ok(leave > enter, 'left the alternate screen after entering it');
 	assert.ok(show > hide, 'showed the cursor after hiding it');
 	const tail = raw.slice(Math.max(leave, show));
+	// eslint-disable-next-line no-control-regex
 	const after = tail.replace(/^(?:\u001B\[\?(?:1049l|25h))+/, '');
 	assert.ok(!after.includes('\u001B'), `only plain text after the terminal was restored: ${JSON.stringify(tail)}`);
 	assert.deepEqual(term.state(), {
