@@ -44,6 +44,11 @@ function printed(file: string): string {
 
 const facts = {size: 0, mtimeMs: 0};
 
+/** gray-matter's cache of every text it was given without options (its types leave it out). */
+function grayMatterCache(): Record<string, unknown> {
+	return (matter as unknown as {cache: Record<string, unknown>}).cache;
+}
+
 describe('Pelican / MultiMarkdown headers', () => {
 	const folder = makeArchive({
 		'this-week-in-rust-570.md': [
@@ -249,6 +254,6 @@ describe('front matter through gray-matter', () => {
 		assert.deepEqual(dashed.tags, ['x', 'y']);
 		const offset = parsePost('---\ntitle: Offset\ndate: 2017-06-15 17:32:32 -0400\n---\nBody\n', 'c.md', facts);
 		assert.equal(offset.date, Date.parse('2017-06-15T21:32:32Z'));
-		assert.deepEqual(Object.keys(matter.cache), [], 'gray-matter keeps no copy of any post');
+		assert.deepEqual(Object.keys(grayMatterCache()), [], 'gray-matter keeps no copy of any post');
 	});
 });
