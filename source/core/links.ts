@@ -11,7 +11,7 @@ export function checkLink(link: string | undefined): LinkCheck {
 	const trimmed = link.trim();
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u001F\u007F-\u009F]/.test(trimmed)) return {ok: false, reason: `Not opened: the link has control characters: ${shown}`};
-	if (isRelativeLink(trimmed)) return {ok: false, reason: `Not opened: a relative link, and the post has no web address to resolve it against: ${shown}`};
+	if (/^\.{0,2}\/(?!\/)/.test(trimmed)) return {ok: false, reason: `Not opened: a relative link, and the post has no web address to resolve it against: ${shown}`};
 	let url: URL;
 	try {
 		url = new URL(trimmed);
