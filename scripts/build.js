@@ -63,6 +63,16 @@ const yogaWithoutFetch = {
 	},
 };
 
+// gray-matter requires its own js-yaml 3 for a YAML engine folio replaces (js-yaml 4, core schema):
+// given the js-yaml folio imports instead, the bundle holds and loads one YAML library, not two.
+const jsYaml = fileURLToPath(new URL('../node_modules/js-yaml/dist/js-yaml.mjs', import.meta.url));
+const oneYaml = {
+	name: 'one-yaml',
+	setup(plugin) {
+		plugin.onResolve({filter: /^js-yaml$/}, args => (/[\\/]gray-matter[\\/]/.test(args.importer) ? {path: jsYaml} : undefined));
+	},
+};
+
 // Some modules do work when they load that belongs to their first call: string-width compiles
 // Unicode property patterns (\p{RGI_Emoji} alone takes over 10 ms) and creates a segmenter; folio
 // measures most text by code point ranges and asks string-width only about other characters, which
@@ -129,7 +139,7 @@ await build({
 	format: 'esm',
 	minify: true,
 	alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
-	plugins: [inkFrameCache, yogaWithoutFetch, lazyModuleBodies],
+	plugins: [inkFrameCache, yogaWithoutFetch, lazyModuleBodies, oneYaml],
 	banner: {
 		js: "import {createRequire as __folioCreateRequire} from 'node:module'; const require = __folioCreateRequire(import.meta.url);",
 	},
@@ -146,7 +156,7 @@ await build({
 	// Smaller source, smaller snapshot: it is read and set up at every start (minified, about 5 ms less).
 	minify: true,
 	alias: {'string-width': stringWidth, 'tiny-inflate': inflate},
-	plugins: [lazyModuleBodies],
+	plugins: [lazyModuleBodies, oneYaml],
 });
 // Snapshot code cannot call import(); this file, loaded with require, can.
 fs.writeFileSync('dist/import-module.cjs', 'module.exports = url => import(url);\n');

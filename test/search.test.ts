@@ -164,10 +164,10 @@ describe('tags and combined filters', () => {
 	];
 
 	test('counts and filters tags (case-insensitive)', () => {
+		// Tags differing only in case are one tag, in the spelling most posts use (ties: the first sorted).
 		assert.deepEqual(countTags(posts), [
+			{name: 'Weather', count: 2},
 			{name: 'HK', count: 1},
-			{name: 'Weather', count: 1},
-			{name: 'weather', count: 1},
 		]);
 		assert.deepEqual(filterByTag(posts, 'WEATHER').map(post => post.path), ['/1', '/2']);
 	});

@@ -6,7 +6,7 @@
  */
 import {compile, type FormatCallback} from 'html-to-text';
 import {flattenDeepHtml} from './html-depth.js';
-import {checkLink} from './links.js';
+import {bodyLinkTarget, videoLink} from './links.js';
 import {markdownToHtml} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 import type {CleanDocument, DocumentLine} from './types.js';
@@ -82,18 +82,33 @@ const formatAnchor: FormatCallback = (element, walk, builder) => {
 	});
 	walk(element.children, builder);
 	builder.popWordTransform();
-	const href = String(element.attribs?.href ?? '');
-	if (text.trim() === '' || href === '' || href.startsWith('#')) return;
-	const check = checkLink(resolveUrl(href, links.base));
-	if (!check.ok) return;
-	let number = links.numbers.get(check.url);
-	if (number === undefined) {
-		links.list.push(check.url);
-		number = links.list.length;
-		links.numbers.set(check.url, number);
-	}
-	builder.addInline(`[${number}]`, {noWordTransform: true});
+	if (text.trim() === '') return;
+	const number = linkNumber(links, String(element.attribs?.href ?? ''));
+	if (number !== undefined) builder.addInline(`[${number}]`, {noWordTransform: true});
 };
+
+/** The number of a link in the post's link list (added when new); undefined for a link that is not listed. */
+function linkNumber(links: Links, href: string): number | undefined {
+	const target = bodyLinkTarget(href, links.base);
+	if (target === undefined) return undefined;
+	let number = links.numbers.get(target);
+	if (number === undefined) {
+		links.list.push(target);
+		number = links.list.length;
+		links.numbers.set(target, number);
+	}
+	return number;
+}
+
+/** ` [n]` for each listed link inside an element, such as the links of a figure's caption. */
+function linkReferences(links: Links, element: DomNode): string {
+	let references = '';
+	for (const anchor of findAll(element, 'a')) {
+		const number = linkNumber(links, String(anchor.attribs?.href ?? ''));
+		if (number !== undefined && !references.includes(`[${number}]`)) references += ` [${number}]`;
+	}
+	return references;
+}
 
 /** An image as `[image: alt]`; no alt gives `[image]`, tracking pixels give nothing. */
 const formatImage: FormatCallback = (element, _walk, builder) => {
@@ -103,10 +118,23 @@ const formatImage: FormatCallback = (element, _walk, builder) => {
 	builder.addInline(alt ? `[image: ${alt}]` : '[image]', {noWordTransform: true});
 };
 
-/** A figure as one placeholder line naming its caption (or the image's alt text). */
+/**
+ * A figure as one placeholder line naming its caption (or the image's alt text), followed by the
+ * numbers of the links in its caption; an embedded video (YouTube) is listed as a link too.
+ */
 const formatFigure: FormatCallback = (element, walk, builder) => {
+	const links = (builder as unknown as {metadata: Links}).metadata;
 	const caption = findElement(element as DomNode, "figcaption");
 	const image = findElement(element as DomNode, "img");
+	const video = videoLink(findAll(element as DomNode, 'iframe').concat(findAll(element as DomNode, 'embed')).map(frame => frame.attribs?.src ?? ''));
+	if (video !== undefined) {
+		const text = sanitizeLine(caption ? textContent(caption) : '');
+		builder.openBlock({leadingLineBreaks: 2});
+		builder.addInline(`${text ? `[video: ${text}]` : '[video]'} [${linkNumber(links, video)}]${caption ? linkReferences(links, caption) : ''}`, {noWordTransform: true});
+		builder.closeBlock({trailingLineBreaks: 2});
+		return;
+	}
+
 	if (!image) {
 		builder.openBlock({leadingLineBreaks: 2});
 		walk(element.children, builder);
@@ -116,7 +144,7 @@ const formatFigure: FormatCallback = (element, walk, builder) => {
 
 	const text = sanitizeLine(caption ? textContent(caption) : String(image.attribs?.alt ?? ''));
 	builder.openBlock({leadingLineBreaks: 2});
-	builder.addInline(text ? `[image: ${text}]` : '[image]', {noWordTransform: true});
+	builder.addInline(`${text ? `[image: ${text}]` : '[image]'}${caption ? linkReferences(links, caption) : ''}`, {noWordTransform: true});
 	builder.closeBlock({trailingLineBreaks: 2});
 };
 
@@ -276,7 +304,7 @@ function toDocumentLine(raw: string): DocumentLine {
 	const prefix = lead + bullet;
 	const text = clean(rest, false);
 	if (!style && quoteDepth > 0) style = 'quote';
-	if (!style && /^\[image(?:: [^\]]*)?\]$/.test(text)) style = 'image';
+	if (!style && /^\[(?:image|video)(?:: [^\]]*)?\](?: \[\d+\])*$/.test(text)) style = 'image';
 	const line: DocumentLine = {text, ...(style ? {style} : {})};
 	return prefix ? {...line, prefix, continuation: lead + ' '.repeat(bullet.length)} : line;
 }
@@ -302,15 +330,6 @@ function dropLeadingTitle(body: string, title: string): string {
 function sameText(a: string, b: string): boolean {
 	const normal = (text: string) => sanitizeLine(text).toLowerCase().replace(/\s+/g, ' ');
 	return normal(a) !== '' && normal(a) === normal(b);
-}
-
-/** An absolute URL for `href`, resolved against the post's link when relative; the input when neither works. */
-function resolveUrl(href: string, base: string | undefined): string {
-	try {
-		return new URL(href.trim(), base).href;
-	} catch {
-		return href;
-	}
 }
 
 type DomNode = {type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: DomNode[]};

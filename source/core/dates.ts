@@ -3,6 +3,7 @@ export type PostDate = {readonly ms: number; readonly hasTime: boolean};
 
 const isoLike =
 	/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?$/;
+const chineseDate = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?\s*秒?$/;
 const fileNameDate = /(?:^|[^\d])(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)/;
 
 /**
@@ -32,8 +33,51 @@ export function parseDate(value: unknown): PostDate | undefined {
 	const match = isoLike.exec(text);
 	if (match) return fromParts(match);
 	if (/^\d{9,13}$/.test(text)) return parseDate(Number(text));
+	const chinese = chineseDate.exec(text);
+	if (chinese) {
+		const [, year, month, day, hour, minute, second] = chinese;
+		const time = hour === undefined ? '' : ` ${hour.padStart(2, '0')}:${minute}${second === undefined ? '' : `:${second}`}`;
+		return parseDate(`${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}${time}`);
+	}
+
 	const ms = Date.parse(text);
 	if (!Number.isNaN(ms) && /\d{4}/.test(text)) return {ms, hasTime: /\d:\d\d/.test(text)};
+	return undefined;
+}
+
+/**
+ * The day in a path such as Zola's `path = "2024/10/02/slug"` (year, month, day as folders), as a
+ * local calendar day; undefined when there is none.
+ */
+export function dateFromPath(value: string | undefined): PostDate | undefined {
+	if (value === undefined) return undefined;
+	const match = /(?:^|\/)(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/.exec(value);
+	if (!match) return undefined;
+	return dateFromFileName(`${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`);
+}
+
+/** Labels of a date line at the top of a body (`日期：…`, `Date: …`, `发布时间：…`). */
+const dateLine =
+	/^(?:日期|发布时间|發布時間|發佈時間|发布日期|發布日期|发表时间|發表時間|时间|時間|date|published|posted(?: on)?|pubdate)\s*[:：]\s*(.+)$/i;
+const bodyLinesSearched = 12;
+
+/**
+ * The date of a labelled date line among the first lines of a body (markup and emphasis around
+ * it ignored), for posts that give their date nowhere else. Undefined when none reads as a date.
+ */
+export function dateInBody(body: string): PostDate | undefined {
+	let seen = 0;
+	for (const raw of body.slice(0, 4096).split(/\r\n|\r|\n|<br\s*\/?>|<\/p>|<\/div>/i)) {
+		const line = raw.replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/&nbsp;|\u00A0|\u3000/g, ' ').trim();
+		if (line === '') continue;
+		if (++seen > bodyLinesSearched) break;
+		const match = dateLine.exec(line);
+		if (match) {
+			const date = parseDate(match[1]!.trim());
+			if (date) return date;
+		}
+	}
+
 	return undefined;
 }
 

@@ -1,5 +1,8 @@
+import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import {parse as parseToml} from 'smol-toml';
+import {readMetadataHeader} from './metadata-header.js';
+import {sanitizeLine} from './sanitize.js';
 
 /** A post's text split at its front matter. */
 export type SplitPost = {
@@ -24,18 +27,20 @@ export function startsWithFrontMatter(text: string): boolean {
 }
 
 /**
- * Splits YAML (`---`) or TOML (`+++`) front matter from the body and parses it without running code:
- * `---js` front matter is refused, YAML uses the core schema (no `!!js/*` tags), and a YAML
- * document that does not parse is read leniently line by line (`key: value`).
+ * Splits YAML (`---`) or TOML (`+++`, `---toml`) front matter from the body and parses it with
+ * gray-matter, given its engines explicitly so that no code runs: YAML through js-yaml's core
+ * schema (no `!!js/*` tags), TOML through smol-toml, and `js`, `javascript`, `coffee` refused with
+ * a one-line warning. A YAML document that does not parse is read leniently line by line
+ * (`key: value`). A post without a fence may open with a Pelican / MultiMarkdown header
+ * (`Title: …` lines ended by a blank line), read as its fields.
  */
 export function splitFrontMatter(input: string): SplitPost {
 	const text = input.replace(/^\uFEFF/, '');
 	const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
 	const opening = fence.exec(lines[0] ?? '');
-	if (!opening) return {data: {}, body: text, warnings: [], hasFrontMatter: false, unclosed: false};
+	if (!opening) return readMetadataHeader(lines) ?? {data: {}, body: text, warnings: [], hasFrontMatter: false, unclosed: false};
 
 	const marker = opening[1]!;
-	const language = opening[2]!.toLowerCase() || (marker === '+++' ? 'toml' : 'yaml');
 	let close = -1;
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index]!.trimEnd();
@@ -45,19 +50,69 @@ export function splitFrontMatter(input: string): SplitPost {
 		}
 	}
 
-	const unclosed = close === -1;
-	const rawEnd = unclosed ? lines.length : close;
-	const raw = lines.slice(1, rawEnd).join('\n');
-	const body = unclosed ? '' : lines.slice(close + 1).join('\n');
 	const warnings: string[] = [];
-	if (unclosed) warnings.push(`front matter opened with ${marker} is never closed`);
+	const engines = safeEngines(warnings);
+	const defaultLanguage = marker === '+++' ? 'toml' : 'yaml';
+	if (close === -1) {
+		warnings.push(`front matter opened with ${marker} is never closed`);
+		const language = opening[2]!.toLowerCase() || defaultLanguage;
+		return {data: parseWith(engines, language, lines.slice(1).join('\n'), warnings), body: '', warnings, hasFrontMatter: true, unclosed: true};
+	}
 
-	let data: Record<string, unknown> = {};
-	if (language === 'yaml' || language === 'yml') data = readYaml(raw, warnings);
-	else if (language === 'toml') data = readToml(raw, warnings);
-	else warnings.push(`front matter in ${language} is not read (only YAML and TOML)`);
+	const body = lines.slice(close + 1).join('\n');
+	// gray-matter splits at the first line starting with the fence; folio's own reading of the fence
+	// lines (whole lines only, `...` closing YAML) decides where that would cut a line in two.
+	const fenced = lines.slice(0, close).join('\n');
+	const file = grayMatter(`${fenced}\n${marker}\n${body}`, {delimiters: marker, language: defaultLanguage, engines}, warnings);
+	if (file.content !== body) {
+		return {data: parseWith(engines, opening[2]!.toLowerCase() || defaultLanguage, lines.slice(1, close).join('\n'), warnings), body, warnings, hasFrontMatter: true, unclosed: false};
+	}
+	return {data: isRecord(file.data) ? file.data : {}, body, warnings, hasFrontMatter: true, unclosed: false};
+}
 
-	return {data, body, warnings, hasFrontMatter: true, unclosed};
+type Engine = {readonly parse: (raw: string) => Record<string, unknown>};
+
+/** gray-matter with its errors (a language it has no engine for, JSON that does not parse) turned into a warning. */
+function grayMatter(text: string, options: {delimiters: string; language: string; engines: Record<string, Engine>}, warnings: string[]): {data: unknown; content: string} {
+	try {
+		return matter(text, options as never);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : '';
+		const engine = /engine "([^"]*)" is not registered/.exec(message);
+		warnings.push(
+			engine
+				? `front matter in ${sanitizeLine(engine[1]!).slice(0, 20)} is not read (only YAML and TOML)`
+				: `front matter could not be read (${sanitizeLine(message.split('\n')[0] ?? '').slice(0, 80)})`,
+		);
+		return {data: {}, content: text.slice(text.indexOf(`\n${options.delimiters}\n`) + options.delimiters.length + 2)};
+	}
+}
+
+function parseWith(engines: Record<string, Engine>, language: string, raw: string, warnings: string[]): Record<string, unknown> {
+	const engine = engines[language];
+	if (engine) return engine.parse(raw);
+	warnings.push(`front matter in ${language.slice(0, 20)} is not read (only YAML and TOML)`);
+	return {};
+}
+
+/** The engines gray-matter is given: YAML and TOML read as data, code languages refused. */
+function safeEngines(warnings: string[]): Record<string, Engine> {
+	const refuse = (name: string): Engine => ({
+		parse() {
+			warnings.push(`front matter in ${name} is not read: code in a post never runs`);
+			return {};
+		},
+	});
+	return {
+		yaml: {parse: raw => readYaml(raw, warnings)},
+		yml: {parse: raw => readYaml(raw, warnings)},
+		toml: {parse: raw => readToml(raw, warnings)},
+		js: refuse('javascript'),
+		javascript: refuse('javascript'),
+		coffee: refuse('coffee'),
+		coffeescript: refuse('coffee'),
+		cson: refuse('coffee'),
+	};
 }
 
 function readYaml(raw: string, warnings: string[]): Record<string, unknown> {

@@ -24,9 +24,52 @@ export function countCategories(posts: readonly Post[]): CategoryCount[] {
 	return countNames(posts, post => post.categories);
 }
 
-/** Posts carrying the category (compared case-insensitively); all posts when category is undefined. */
+/**
+ * Posts carrying the category (compared case-insensitively); all posts when category is undefined.
+ * Categories that differ only in case (`bbc`, `BBC`) are one: every post names it in the spelling
+ * most posts use, so the list, the counts and the picker agree.
+ */
 export function filterByCategory(posts: readonly Post[], category: string | undefined): readonly Post[] {
-	return filterByName(posts, post => post.categories, category);
+	return filterByName(unifyCategoryCase(posts), post => post.categories, category);
+}
+
+/**
+ * The posts with each category in its most common spelling among those differing only in case
+ * (ties go to the spelling that sorts first). The same array when no post needs a change.
+ */
+export function unifyCategoryCase(posts: readonly Post[]): readonly Post[] {
+	const spellings = new Map<string, Map<string, number>>();
+	for (const post of posts) {
+		for (const name of post.categories) {
+			const key = name.toLowerCase();
+			let counts = spellings.get(key);
+			if (counts === undefined) spellings.set(key, (counts = new Map()));
+			counts.set(name, (counts.get(name) ?? 0) + 1);
+		}
+	}
+
+	const preferred = new Map<string, string>();
+	for (const [key, counts] of spellings) {
+		if (counts.size < 2) continue;
+		preferred.set(key, mostUsed(counts));
+	}
+
+	if (preferred.size === 0) return posts;
+	return posts.map(post => {
+		if (!post.categories.some(name => preferred.has(name.toLowerCase()) && preferred.get(name.toLowerCase()) !== name)) return post;
+		const categories: string[] = [];
+		for (const name of post.categories) {
+			const spelled = preferred.get(name.toLowerCase()) ?? name;
+			if (!categories.includes(spelled)) categories.push(spelled);
+		}
+		return {...plainPost(post), categories};
+	});
+}
+
+/** A post's fields as a plain object (a post may be a view whose fields are getters). */
+function plainPost(post: Post): Post {
+	const {path, title, date, hasTime, categories, tags, link, author, warnings, size, mtimeMs} = post;
+	return {path, title, date, hasTime, categories, tags, link, author, warnings, size, mtimeMs};
 }
 
 /** Every tag with its post count, most used first, then by name. */
@@ -41,13 +84,35 @@ export function filterByTag(posts: readonly Post[], tag: string | undefined): re
 
 /** Each name `namesOf` gives, with the number of posts giving it, most used first, then by name. */
 function countNames(posts: readonly Post[], namesOf: (post: Post) => readonly string[]): CategoryCount[] {
-	const counts = new Map<string, number>();
+	// Names differing only in case count as one, shown in the spelling most posts use.
+	const counts = new Map<string, {count: number; spellings: Map<string, number>}>();
 	for (const post of posts) {
-		for (const name of namesOf(post)) counts.set(name, (counts.get(name) ?? 0) + 1);
+		const names = namesOf(post);
+		for (const [index, name] of names.entries()) {
+			const key = name.toLowerCase();
+			if (index > 0 && names.slice(0, index).some(other => other.toLowerCase() === key)) continue;
+			let entry = counts.get(key);
+			if (entry === undefined) counts.set(key, (entry = {count: 0, spellings: new Map()}));
+			entry.count++;
+			entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+		}
 	}
-	return [...counts]
-		.map(([name, count]) => ({name, count}))
+	return [...counts.values()]
+		.map(({count, spellings}) => ({name: mostUsed(spellings), count}))
 		.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The spelling used most (ties: the one that sorts first). */
+function mostUsed(spellings: ReadonlyMap<string, number>): string {
+	let best = '';
+	let bestCount = -1;
+	for (const [name, count] of spellings) {
+		if (count > bestCount || (count === bestCount && name < best)) {
+			best = name;
+			bestCount = count;
+		}
+	}
+	return best;
 }
 
 /** Posts whose names include `wanted`, ignoring case; every post when `wanted` is undefined. */

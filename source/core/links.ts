@@ -11,6 +11,7 @@ export function checkLink(link: string | undefined): LinkCheck {
 	const trimmed = link.trim();
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u001F\u007F-\u009F]/.test(trimmed)) return {ok: false, reason: `Not opened: the link has control characters: ${shown}`};
+	if (/^\.{0,2}\/(?!\/)/.test(trimmed)) return {ok: false, reason: `Not opened: a relative link, and the post has no web address to resolve it against: ${shown}`};
 	let url: URL;
 	try {
 		url = new URL(trimmed);
@@ -42,4 +43,45 @@ export function linkDomain(link: string | undefined): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** True for a link with no scheme (`/dl/`, `../x`, `page.html`, `//host/x`): it names a place relative to its page. */
+export function isRelativeLink(link: string): boolean {
+	return !/^[A-Za-z][A-Za-z\d+.-]*:/.test(link.trim());
+}
+
+/**
+ * What a link in a post's body is listed as: an http(s) URL (a relative link resolved against the
+ * post's own link when it has a web one), or, when there is nothing to resolve it against, the
+ * relative link as written. Undefined for links that are not listed: in-page anchors, other
+ * schemes (`javascript:`, `mailto:`) and anything with control characters.
+ */
+export function bodyLinkTarget(href: string, base: string | undefined): string | undefined {
+	const trimmed = href.trim();
+	// eslint-disable-next-line no-control-regex
+	if (trimmed === '' || trimmed.startsWith('#') || /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(trimmed)) return undefined;
+	const baseUrl = base !== undefined && checkLink(base).ok ? base.trim() : undefined;
+	if (isRelativeLink(trimmed) && baseUrl === undefined) return trimmed;
+	let resolved: string;
+	try {
+		resolved = new URL(trimmed, baseUrl).href;
+	} catch {
+		return undefined;
+	}
+
+	const check = checkLink(resolved);
+	return check.ok ? check.url : undefined;
+}
+
+/**
+ * The page of the first YouTube video among embed addresses (`https://www.youtube.com/embed/ID`,
+ * `youtube-nocookie.com`, protocol-relative `//…`), as `https://www.youtube.com/watch?v=ID`.
+ */
+export function videoLink(sources: readonly string[]): string | undefined {
+	for (const source of sources) {
+		const match = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]{6,20})/i.exec(source.trim());
+		if (match) return `https://www.youtube.com/watch?v=${match[1]}`;
+	}
+
+	return undefined;
 }

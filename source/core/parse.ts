@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {decodeBytes} from './decode.js';
+import {dateFromFileName, dateFromPath, dateInBody, parseDate} from './dates.js';
 import {openRegularFile} from './safe-open.js';
-import {dateFromFileName, parseDate} from './dates.js';
 import {splitFrontMatter, startsWithFrontMatter} from './front-matter.js';
 import {sanitizeLine} from './sanitize.js';
 import type {Post, Skipped} from './types.js';
@@ -77,10 +77,13 @@ export function parsePost(text: string, filePath: string, facts: FileFacts, comp
 		warnings.push(`unreadable date ${JSON.stringify(sanitizeLine(String(scalarText(rawDate) ?? typeof rawDate)).slice(0, 40))}`);
 	}
 
-	if (!date) date = dateFromFileName(baseName);
+	// Zola keeps the day in `path = "2024/10/02/slug"`; else the file name; else a `Date:` line at the top of the body.
+	date ??= dateFromPath(scalarText(data['path'])) ?? dateFromFileName(baseName) ?? dateInBody(split.body);
 
-	const categories = listOf(data['categories'] ?? data['category']);
-	const tags = listOf(data['tags'] ?? data['tag'] ?? data['keywords']);
+	const taxonomies = isRecord(data['taxonomies']) ? data['taxonomies'] : {};
+	const categories = listOf(data['categories'] ?? data['category'] ?? taxonomies['categories'] ?? taxonomies['category']);
+	const tags = listOf(data['tags'] ?? data['tag'] ?? data['keywords'] ?? taxonomies['tags'] ?? taxonomies['tag']);
+	const extra = isRecord(data['extra']) ? data['extra'] : {};
 	let link: string | undefined;
 	for (const key of linkKeys) {
 		const value = scalarText(data[key]);
@@ -100,7 +103,7 @@ export function parsePost(text: string, filePath: string, facts: FileFacts, comp
 		categories,
 		tags,
 		link,
-		author: authorOf(data['author'] ?? data['authors']),
+		author: authorOf(data['author'] ?? data['authors'] ?? data['by'] ?? extra['author'] ?? extra['authors']),
 		warnings,
 		size: facts.size,
 		mtimeMs: facts.mtimeMs,
@@ -180,6 +183,10 @@ function authorOf(value: unknown): string | undefined {
 	}
 
 	return nameOf(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 /** One line saying why a file could not be read. */

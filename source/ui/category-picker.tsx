@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {JSX} from 'react';
+import SelectInput from 'ink-select-input';
 import {padToWidth} from '../core/fit.js';
 import type {CategoryCount} from '../core/library.js';
 import {pickerRows} from './app-state.js';
@@ -19,32 +19,58 @@ type Props = {
 	readonly title?: string;
 };
 
-/** The category (or tag) picker: "All (N)" then each entry with its count; the active one is starred. */
+/** One entry of the picker as ink-select-input holds it: its label is the whole row, count included. */
+type Entry = {readonly key: string; readonly label: string; readonly value: number};
+
+/**
+ * The category (or tag) picker: "All (N)" then each entry with its count; the active one is starred.
+ * ink-select-input draws it, its `limit` fitting the entries to the screen, with folio's marker and
+ * look. The selection is the reducer's (`picker`), moved one key at a time, so the picker keeps
+ * every key of a burst and scrolls rather than rotating: ink-select-input's own key handling (which
+ * reads its index from the state of the last frame, so ten arrow keys in one write move it once)
+ * is left off.
+ */
 export function CategoryPicker({categories, total, active, picker, hints, width, height, title = 'Categories'}: Props) {
 	const count = categories.length + 1;
 	const rows = pickerRows(height);
 	const {start, end} = visibleRange(picker, count, rows);
-	const shown: JSX.Element[] = [];
+	const selected = Math.min(Math.max(picker.selected, start), end - 1);
+	const entries: Entry[] = [];
 	for (let index = start; index < end; index++) {
 		const entry = index === 0 ? {name: 'All', count: total} : categories[index - 1]!;
 		const isActive = index === 0 ? active === undefined : entry.name === active;
-		const selected = index === picker.selected;
-		const label = `${selected ? selectedMarker : unselectedMarker}${isActive ? '* ' : '  '}${entry.name} (${entry.count})`;
-		shown.push(
-			<Text key={index} inverse={selected} wrap="truncate">
-				{padToWidth(label, width)}
-			</Text>,
-		);
+		entries.push({key: String(index), label: `${isActive ? '* ' : '  '}${entry.name} (${entry.count})`, value: index});
 	}
+
+	const labelWidth = Math.max(0, width - Math.max(selectedMarker.length, unselectedMarker.length));
+	const Item = ({isSelected = false, label}: {isSelected?: boolean; label: string}) => (
+		<Text inverse={isSelected} wrap="truncate">
+			{padToWidth(label, labelWidth)}
+		</Text>
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
 				{padToWidth(`${title} (${categories.length})`, width)}
 			</Text>
 			<Box flexDirection="column" flexGrow={1}>
-				{shown}
+				<SelectInput
+					// A new window or selection starts a new select: its index is read only when it mounts.
+					key={`${start}:${selected}`}
+					items={entries}
+					initialIndex={selected - start}
+					limit={rows}
+					isFocused={false}
+					indicatorComponent={Indicator}
+					itemComponent={Item}
+				/>
 			</Box>
 			<StatusLine hints={hints} width={width} />
 		</Box>
 	);
+}
+
+/** folio's selection marker, in place of ink-select-input's pointer. */
+function Indicator({isSelected = false}: {isSelected?: boolean}) {
+	return <Text inverse={isSelected}>{isSelected ? selectedMarker : unselectedMarker}</Text>;
 }
