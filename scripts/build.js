@@ -126,6 +126,7 @@ await build({
 	splitting: true,
 	format: 'esm',
 	minify: true,
+	lineLimit: 160,
 	alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
 	plugins: [inkFrameCache, yogaWithoutFetch, lazyModuleBodies],
 	banner: {
