@@ -114,6 +114,7 @@ describe('terminal harness', {skip}, () => {
 
 	test('waitFor rejects with the current screen on timeout', async () => {
 		const term = sh(`printf 'nothing to see'; read _`);
+		await term.waitFor('nothing to see');
 		await assert.rejects(term.waitFor('never appears', 150), (error: Error) => {
 			assert.match(error.message, /Timed out after 150 ms/);
 			assert.match(error.message, /nothing to see/);
@@ -170,7 +171,8 @@ describe('terminal harness', {skip}, () => {
 			command: process.execPath,
 			args: ['-e', `process.stdout.write('x'.repeat(200_000) + '\\r\\nthe end\\r\\n'); process.exitCode = 5`],
 		});
-		assert.deepEqual(await term.waitForExit(), {exitCode: 5});
+		// (Parsing 200 KB takes a while on a busy machine: a generous bound.)
+		assert.deepEqual(await term.waitForExit(30_000), {exitCode: 5});
 		assert.equal(term.raw().split('x').length - 1, 200_000);
 		assert.match(term.screen(), /^the end$/m);
 	});
