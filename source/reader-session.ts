@@ -11,10 +11,12 @@ import type {Archive, OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
 import {searchPostFile} from './core/search.js';
 import type {Post} from './core/types.js';
+import {describeLink} from './core/links.js';
 import {openLink} from './open-link.js';
 import {openReadState} from './read-state.js';
 import {supportsHyperlinks} from './ui/hyperlink.js';
 import {runApp} from './ui/run.js';
+import {describeFailure, type TerminalControl} from './ui/terminal-handoff.js';
 
 /** What the command found and was asked for, handed to the reader. */
 export type ReaderSession = {
@@ -50,13 +52,13 @@ export async function openReader(session: ReaderSession): Promise<void> {
 				? `No posts match ${[category === undefined ? '' : `category "${category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
 				: undefined;
 	const shown = (next: Archive) => ({posts: filterByDate(filterByCategory(next.posts, category), since, until), skippedCount: next.skipped.length});
-	await runApp({
+	await runApp(terminal => ({
 		posts,
 		folder: sanitizeLine(target),
 		// The article code (HTML cleaning, layout) loads after the first frame; until then the reader says "Loading…".
 		loadArticle: () => undefined,
 		loading: opened.loading,
-		onOpenLink: async (url: string) => openLink(url),
+		onOpenLink: async (url: string) => openLink(url, {runInForeground: inForeground(terminal, command => `$BROWSER (${describeLink(path.basename(command), 30)})`)}),
 		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
 		skippedCount: archive.skipped.length,
 		initialReadState: readState.initial,
@@ -65,7 +67,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
-	}, async publish => {
+	}), async publish => {
 		const articles = await session.loadArticleCode().then(
 			module => {
 				// In idle time just after: the first article opened then costs only its own layout.
@@ -85,6 +87,12 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	});
 	idle.stop();
 	readState.flush();
+}
+
+/** Runs a program in the foreground with the terminal; a one-line message (named by `name`) when it did not end well. */
+function inForeground(terminal: TerminalControl, name: (command: string) => string) {
+	return (command: string, args: readonly string[], input?: string): string | undefined =>
+		describeFailure(name(command), terminal.runInForeground(command, args, {input}));
 }
 
 /**

@@ -4,7 +4,7 @@ import {describeFileError, postExtensions} from './parse.js';
 import type {Skipped} from './types.js';
 
 /** Folders never searched for posts: build output and dependencies. */
-const ignoredFolders = new Set(['node_modules', '_site', 'public', 'resources']);
+export const ignoredFolders = new Set(['node_modules', '_site', 'public', 'resources']);
 
 /** Files that may be posts, and folders or links that could not be searched. */
 export type ScanResult = {readonly files: string[]; readonly skipped: Skipped[]};

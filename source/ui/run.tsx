@@ -1,13 +1,11 @@
 import process from 'node:process';
-import {render, useInput, type Instance} from 'ink';
+import {render, useInput, useStdout, type Instance} from 'ink';
 import {useState} from 'react';
 import {sanitizeLine} from '../core/sanitize.js';
 import {App, type AppProps, type ExitReason} from './app.js';
+import {createTerminalControl, terminalModes, type TerminalControl} from './terminal-handoff.js';
 
-const enterAlternateScreen = '\u001B[?1049h';
-const leaveAlternateScreen = '\u001B[?1049l';
-const hideCursor = '\u001B[?25l';
-const showCursor = '\u001B[?25h';
+const {enterAlternateScreen, leaveAlternateScreen, hideCursor, showCursor} = terminalModes;
 
 /** Exit codes runApp uses. */
 export const exitCodes = {quit: 0, interrupt: 130, hangup: 129, terminate: 143, software: 70} as const;
@@ -21,15 +19,22 @@ export const exitCodes = {quit: 0, interrupt: 130, hangup: 129, terminate: 143, 
  *
  * `update` starts right after the first frame: it may change props any number of times through
  * `publish`, and once more with what it resolves with.
+ *
+ * `props` may be made from the terminal's hand-off (to run a browser, a pager or an editor in the
+ * foreground). Ctrl+Z suspends folio as a shell job on every screen, and `fg` brings it back.
  */
 export async function runApp(
-	props: AppProps,
+	props: AppProps | ((terminal: TerminalControl) => AppProps),
 	update?: (publish: (changes: Partial<AppProps>) => void) => Promise<Partial<AppProps> | undefined>,
 ): Promise<void> {
 	const {stdout, stderr} = process;
 	let instance: Instance | undefined;
 	let reason: ExitReason | undefined;
 	let restored = false;
+	// Paints the current frame again (ink's own write: it erases its frame, writes, then repaints it whole).
+	let repaint: (data: string) => void = () => undefined;
+	const terminal = createTerminalControl({stdin: process.stdin, stdout, redraw: () => repaint('')});
+	const initialProps = typeof props === 'function' ? props(terminal) : props;
 
 	const restore = () => {
 		if (restored) return;
@@ -62,7 +67,20 @@ export async function runApp(
 	const handlers: Array<[string, (...args: unknown[]) => void]> = [
 		['SIGTERM', onSignal(exitCodes.terminate)],
 		['SIGHUP', onSignal(exitCodes.hangup)],
-		['SIGINT', onSignal(exitCodes.interrupt)],
+		[
+			'SIGINT',
+			() => {
+				// Ctrl+C typed while a browser or pager had the terminal was for it, not for folio.
+				if (!terminal.interruptWasForProgram()) onSignal(exitCodes.interrupt)();
+			},
+		],
+		// Continued after being stopped from outside (or with a program in the foreground): the screen comes back.
+		[
+			'SIGCONT',
+			() => {
+				if (!restored) terminal.continued();
+			},
+		],
 		['uncaughtException', fail],
 		['unhandledRejection', fail],
 	];
@@ -79,16 +97,22 @@ export async function runApp(
 					{...current}
 					onExit={exitReason => {
 						reason = exitReason;
-						props.onExit?.(exitReason);
+						initialProps.onExit?.(exitReason);
 					}}
+				/>
+				<TerminalKeys
+					onWrite={write => {
+						repaint = write;
+					}}
+					onSuspend={() => terminal.suspend()}
 				/>
 				{process.env['FOLIO_TEST_CRASH'] === '1' && <CrashForTests />}
 			</>
 		);
-		instance = render(app(props), {exitOnCtrlC: false});
+		instance = render(app(initialProps), {exitOnCtrlC: false});
 		// After the first frame: `update` (e.g. checking the files behind a cached list) may bring new props.
 		if (update) {
-			let current = props;
+			let current = initialProps;
 			const publish = (changes: Partial<AppProps>) => {
 				if (restored) return;
 				current = {...current, ...changes};
@@ -111,6 +135,19 @@ export async function runApp(
 		restore();
 	}
 	process.exitCode = reason === 'interrupt' ? exitCodes.interrupt : exitCodes.quit;
+}
+
+/**
+ * Ctrl+Z on any screen suspends folio (in raw mode the terminal sends it as a key, not a signal);
+ * also hands ink's own write to the runner, which repaints the whole frame with it.
+ */
+function TerminalKeys({onWrite, onSuspend}: {readonly onWrite: (write: (data: string) => void) => void; readonly onSuspend: () => void}): null {
+	const {write} = useStdout();
+	onWrite(write);
+	useInput((input, key) => {
+		if (key.ctrl && input === 'z') onSuspend();
+	});
+	return null;
 }
 
 /**
