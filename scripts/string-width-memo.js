@@ -8,7 +8,9 @@
 // many runs never need it.
 import {rangeWidthOf} from '../source/core/width.ts';
 
-let loaded;
+// Outside the bundle (the tests import this file as it is) there is no require: loaded at once.
+const bundled = typeof require === 'function';
+let loaded = bundled ? undefined : (await import('../node_modules/string-width/index.js')).default;
 function stringWidth(text, options) {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports, no-undef -- the bundler's require (see above)
 	loaded ??= require('../node_modules/string-width/index.js').default;
