@@ -1,8 +1,21 @@
 // string-width, remembered: the same short strings (list rows, single characters) are measured
 // again on every frame by ink and by the layout code. The function is pure, so answers are reused.
 // Bundled in place of `string-width` (see build.js); long strings are measured without caching.
-import stringWidth from '../node_modules/string-width/index.js';
+//
+// string-width itself is loaded on its first call (a `require` of an ES module, which the bundler
+// turns into a module run on first use): loading it compiles Unicode property patterns
+// (\p{RGI_Emoji} alone takes over 10 ms), and folio measures most text by code point ranges, so
+// many runs never need it.
 import {rangeWidthOf} from '../source/core/width.ts';
+
+// Outside the bundle (the tests import this file as it is) there is no require: loaded at once.
+const bundled = typeof require === 'function';
+let loaded = bundled ? undefined : (await import('../node_modules/string-width/index.js')).default;
+function stringWidth(text, options) {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports, no-undef -- the bundler's require (see above)
+	loaded ??= require('../node_modules/string-width/index.js').default;
+	return loaded(text, options);
+}
 
 const cache = new Map();
 // Select Graphic Rendition: ESC [ numbers m (colours, bold, inverse, …).

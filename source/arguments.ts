@@ -1,8 +1,9 @@
 /**
- * The command line: the help text and the parsing of options (Node's own `util.parseArgs`, which
- * costs nothing at start-up). Pure: returns what was asked for or a one-line usage error.
+ * The command line, read by meow: the help text, and the options as folio uses them. Pure apart
+ * from meow's own (it names the process after the command): returns what was asked for, with the
+ * whole `--help` text, or a one-line usage error.
  */
-import {parseArgs} from 'node:util';
+import meow from 'meow';
 
 /** The text of `folio --help`, below the package's one-line description. */
 export const usage = `Usage
@@ -53,12 +54,6 @@ Examples
   $ folio _posts --since 2024-11-01 --until 2024-11-07 --search typhoon --list
   $ cat post.md | folio -`;
 
-/** The whole `--help` output for a package description. */
-export function helpText(description: string): string {
-	const indent = (text: string) => text.replaceAll(/^(?=.)/gm, '  ');
-	return `\n${indent(description)}\n\n${indent(usage)}\n`;
-}
-
 /** The options as folio uses them. */
 export type Flags = {
 	readonly print: boolean;
@@ -77,73 +72,96 @@ export type Flags = {
 	readonly version: boolean;
 };
 
-/** Parsed arguments, or the usage error to report. */
-export type Arguments = {readonly flags: Flags; readonly input: readonly string[]} | {readonly error: string};
+/** What package.json says about folio (for --help and --version). */
+export type PackageInfo = {readonly name?: string; readonly version: string; readonly description: string; readonly bin?: unknown};
 
+/** Parsed arguments with the `--help` text, or the usage error to report. */
+export type Arguments = {readonly flags: Flags; readonly input: readonly string[]; readonly help: string} | {readonly error: string};
+
+/** The options, as meow reads them (`--no-cache` is the negation of `cache`). */
 const options = {
-	print: {type: 'boolean', short: 'p'},
-	list: {type: 'boolean', short: 'l'},
+	print: {type: 'boolean', shortFlag: 'p'},
+	list: {type: 'boolean', shortFlag: 'l'},
 	json: {type: 'boolean'},
-	width: {type: 'string', short: 'w'},
-	category: {type: 'string', short: 'c'},
-	search: {type: 'string', short: 's'},
+	width: {type: 'string', shortFlag: 'w'},
+	category: {type: 'string', shortFlag: 'c'},
+	search: {type: 'string', shortFlag: 's'},
 	since: {type: 'string'},
 	until: {type: 'string'},
-	'no-cache': {type: 'boolean'},
-	'follow-links': {type: 'boolean'},
-	help: {type: 'boolean', short: 'h'},
+	cache: {type: 'boolean', default: true},
+	followLinks: {type: 'boolean'},
+	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
+
+/** Every name an option answers to, as meow reports it back (long names, short flags). */
+const knownNames = new Set<string>(
+	Object.entries(options).flatMap(([name, option]) => {
+		const kebab = name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+		return 'shortFlag' in option ? [name, kebab, option.shortFlag] : [name, kebab];
+	}),
+);
 
 /**
  * Reads folio's arguments (without `node` and the script). `-` stays a path (stdin); `--` ends the
  * options, so a file whose name starts with `-` can still be given.
  */
-export function parseArguments(argv: readonly string[]): Arguments {
-	let parsed;
+export function parseArguments(argv: readonly string[], pkg: PackageInfo): Arguments {
+	let cli;
 	try {
-		parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
+		cli = meow(usage, {
+			importMeta: import.meta,
+			argv: [...argv],
+			pkg: {...pkg},
+			flags: options,
+			// Unknown flags are reported here, in one line (meow would use two); --help and
+			// --version are answered by folio wherever they are on the command line.
+			allowUnknownFlags: true,
+			autoHelp: false,
+			autoVersion: false,
+		});
 	} catch (error) {
-		return {error: usageError(error)};
+		// Such as "The flag --width can only be set once."
+		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^The flag /, '').replace(/\.$/, '');
+		return {error: `${message} (see folio --help)`};
 	}
 
-	const {values, positionals} = parsed;
+	const {flags, unnormalizedFlags, input, help} = cli;
+	const unknown = Object.keys(unnormalizedFlags).find(name => !knownNames.has(name));
+	// meow reads `--print=yes` as false; folio refuses it.
+	const valued = argv
+		.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length)
+		.map(argument => /^--((?:no-)?([\w-]+))=/.exec(argument))
+		.find(match => match !== null && options[match[2] as keyof typeof options]?.type === 'boolean')?.[1];
+	if (valued !== undefined) return {error: `--${valued} takes no value (see folio --help)`};
+	if (unknown !== undefined) return {error: `unknown option ${flagName(unknown)} (see folio --help)`};
+	for (const [name, option] of Object.entries(options)) {
+		const value = flags[name as keyof typeof flags];
+		if (option.type === 'string' && value === '') return {error: `--${name} wants a value (see folio --help)`};
+		if (option.type === 'boolean' && typeof value !== 'boolean') return {error: `--${name} takes no value (see folio --help)`};
+	}
+
 	return {
-		input: positionals,
+		input: input.map(String),
+		help,
 		flags: {
-			print: values.print ?? false,
-			list: values.list ?? false,
-			json: values.json ?? false,
-			width: values.width,
-			category: values.category,
-			search: values.search,
-			since: values.since,
-			until: values.until,
-			cache: !(values['no-cache'] ?? false),
-			followLinks: values['follow-links'] ?? false,
-			help: values.help ?? false,
-			version: values.version ?? false,
+			print: flags.print === true,
+			list: flags.list === true,
+			json: flags.json === true,
+			width: flags.width,
+			category: flags.category,
+			search: flags.search,
+			since: flags.since,
+			until: flags.until,
+			cache: flags.cache !== false,
+			followLinks: flags.followLinks === true,
+			help: flags.help === true,
+			version: flags.version === true,
 		},
 	};
 }
 
-/** One line for what parseArgs refused. */
-function usageError(error: unknown): string {
-	const {code, message} = error as {code?: string; message?: string};
-	const quoted = /'([^']*)'/.exec(message ?? '')?.[1];
-	switch (code) {
-		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-			return `unknown option${quoted === undefined ? '' : ` ${quoted}`} (see folio --help)`;
-		}
-
-		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-			const option = /--[\w-]+/.exec(message ?? '')?.[0] ?? 'an option';
-			if (message?.includes('ambiguous')) return `${option} wants a value; write ${option}=VALUE for one that starts with -`;
-			return message?.includes('argument missing') ? `${option} wants a value (see folio --help)` : `${option} takes no value (see folio --help)`;
-		}
-
-		default: {
-			return (message ?? 'bad arguments').split('\n')[0]!;
-		}
-	}
+/** How a flag meow reports back by its name was written: `-x`, or `--name-in-kebab-case`. */
+function flagName(name: string): string {
+	return name.length === 1 ? `-${name}` : `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 }

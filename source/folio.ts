@@ -1,11 +1,10 @@
 /**
  * The `folio` command: reads the arguments, prints (an article, a list) or opens the reader.
- * Shared by both ways folio starts (the plain bundle and the start-up snapshot, see
- * snapshot.ts), which differ only in how they load the reader's screen code.
+ * What starts it (cli.ts) says where package.json is and how the reader's screen code loads.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {helpText, parseArguments, type Flags} from './arguments.js';
+import {parseArguments, type Flags, type PackageInfo} from './arguments.js';
 import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
@@ -64,12 +63,12 @@ export async function runFolio(argv: readonly string[], startup: Startup): Promi
 }
 
 async function run(argv: readonly string[], startup: Startup): Promise<void> {
-	const parsed = parseArguments(argv);
+	const pkg = JSON.parse(fs.readFileSync(startup.packageFile, 'utf8')) as PackageInfo;
+	const parsed = parseArguments(argv, pkg);
 	if ('error' in parsed) fail(parsed.error, exitUsage);
 	const {flags, input} = parsed;
 	if (flags.help || flags.version) {
-		const pkg = JSON.parse(fs.readFileSync(startup.packageFile, 'utf8')) as {version: string; description: string};
-		await writeStdout(flags.help ? helpText(pkg.description) : `${pkg.version}\n`, failOutput);
+		await writeStdout(flags.help ? parsed.help : `${pkg.version}\n`, failOutput);
 		process.exit(0);
 	}
 
@@ -130,7 +129,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// Without one, the reader shows the newest-named posts first and reads the others after the first
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
-	const cache = flags.cache ? {stamp: readVersion(startup.packageFile)} : false;
+	const cache = flags.cache ? {stamp: pkg.version} : false;
 	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
@@ -168,11 +167,6 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
  */
 function firstBatchPosts(): number {
 	return Math.max(100, 2 * (process.stdout.rows || 0));
-}
-
-/** The package's version: the index cache is only trusted when written by the same one. */
-function readVersion(packageFile: string | URL): string {
-	return (JSON.parse(fs.readFileSync(packageFile, 'utf8')) as {version: string}).version;
 }
 
 function readWidth(flags: Flags): number {

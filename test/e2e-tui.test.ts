@@ -390,7 +390,8 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 			assertFits(screen, cols);
 			statusLine(screen, rows);
 			term.write('?');
-			screen = await term.waitFor(s => s.startsWith('Post list\n'));
+			// The help's first row and its status line, on one screen.
+			screen = await term.waitFor([s => s.startsWith('Post list\n'), s => /back$/.test(lines(s)[rows - 2] ?? '')]);
 			assert.match(statusLine(screen, rows), /back/, 'help has a status line');
 			const help = await readHelp(term, cols, rows);
 			assert.ok(help.includes('Quit from anywhere'), 'every page of the help was shown');

@@ -313,5 +313,6 @@ export function assertRestored(term: TerminalSession): void {
 		bracketedPaste: false,
 		applicationCursorKeys: false,
 		mouseTracking: false,
+		synchronizedOutput: false,
 	});
 }

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The `folio` command as installed: starts the built bundle, from its start-up snapshot when it can. */
+/** The `folio` command as installed: a Node script that runs the built bundle. */
 export const folioCommand = path.join(root, 'bin', 'folio');
 /** PATH with the node running the tests first: the node bin/folio starts. */
 export const pathWithThisNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`;

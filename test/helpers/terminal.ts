@@ -15,13 +15,22 @@
  * 	const term = startTerminal({command: process.execPath, args: ['dist/cli.js', 'content']});
  * 	await term.waitFor('Folio');
  * 	term.write(keys.down);
- * 	await term.waitFor(/> Second post/);
+ * 	// Several conditions: met together, on one whole frame.
+ * 	const screen = await term.waitFor([/> Second post/, /q quit/]);
  * 	term.write('q');
  * 	await term.waitForExit();
  * });
  * ```
+ *
+ * What a wait sees is a whole frame: a screen is tested only once every byte received so far is
+ * parsed and no synchronized update (`ESC [ ? 2026 h` … `l`, which ink writes around each frame)
+ * is open, so a wait never ends on the first rows of a frame whose last rows are still coming.
+ * Waits are woken by the output itself (and by resizes and the exit), not by a timer.
  */
+import fs from 'node:fs';
 import {createRequire} from 'node:module';
+import type {Socket} from 'node:net';
+import type {StringDecoder} from 'node:string_decoder';
 import type * as XtermModule from '@xterm/headless';
 import type {Terminal as XTerminal} from '@xterm/headless';
 import type * as PtyModule from '@lydell/node-pty';
@@ -58,7 +67,12 @@ export type TerminalState = {
 	applicationCursorKeys: boolean;
 	/** Any mouse tracking mode is on. */
 	mouseTracking: boolean;
+	/** A synchronized update (`\x1b[?2026h`) is open: the program is in the middle of a frame. */
+	synchronizedOutput: boolean;
 };
+
+/** A condition on the screen: a string it contains, a RegExp it matches, or a predicate. */
+export type ScreenMatch = string | RegExp | ((screen: string) => boolean);
 
 /** The result of a program exiting. */
 export type TerminalExit = {exitCode: number; signal?: number};
@@ -78,12 +92,19 @@ export type TerminalSession = {
 	/** Resolves once every byte received so far has been parsed by the emulated terminal. */
 	flush(): Promise<void>;
 	/**
-	 * Poll the screen (every 20 ms, after flushing) until it contains the string, matches the
-	 * RegExp, or the predicate returns true; resolves with that screen. Rejects with an error that
-	 * includes the current screen on timeout (default 5000 ms) or if the program exits first.
+	 * Resolves with the first whole frame (see the module's doc) on which the condition holds, or
+	 * every one of the conditions given as an array, all on the same screen. Rejects with an
+	 * error that names the conditions not met and shows the screen, on timeout (default 5000 ms)
+	 * or when the program exits first.
 	 */
-	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
-	/** Resolves when the program exits (output fully parsed); rejects with the screen on timeout (default 5000 ms). */
+	waitFor(match: ScreenMatch | readonly ScreenMatch[], timeoutMs?: number): Promise<string>;
+	/** Resolves with the screen once it shows a whole frame: everything received parsed, no synchronized update open. */
+	frame(timeoutMs?: number): Promise<string>;
+	/**
+	 * Resolves when the program has exited and the last of its output is read and parsed: the
+	 * output ends when no process holds the terminal any more (as a terminal window sees it),
+	 * which can be after the program's own exit. Rejects with the screen on timeout (default 5000 ms).
+	 */
 	waitForExit(timeoutMs?: number): Promise<TerminalExit>;
 	/** Resize both the pty (the program gets SIGWINCH) and the emulated terminal. */
 	resize(cols: number, rows: number): void;
@@ -129,8 +150,12 @@ export const keys = {
 	backspace: '\x7f',
 } as const;
 
-const POLL_MS = 20;
 const DEFAULT_TIMEOUT_MS = 5000;
+/**
+ * How long, after the program exits, output from processes still holding the terminal is read
+ * before the terminal is closed (node-pty alone closes it 200 ms after the exit, read or not).
+ */
+const OUTPUT_AFTER_EXIT_MS = 3000;
 
 const liveSessions = new Set<TerminalSession>();
 
@@ -167,14 +192,78 @@ function readScreen(terminal: XTerminal): string {
 	return lines.join('\n');
 }
 
-function describeMatch(match: string | RegExp | ((screen: string) => boolean)): string {
+function describeMatch(match: ScreenMatch): string {
 	if (typeof match === 'string') {
 		return JSON.stringify(match);
 	}
 	if (match instanceof RegExp) {
 		return String(match);
 	}
-	return 'predicate';
+	return match.name ? `predicate ${match.name}` : 'predicate';
+}
+
+function testMatch(match: ScreenMatch, screen: string): boolean {
+	if (typeof match === 'string') {
+		return screen.includes(match);
+	}
+	if (match instanceof RegExp) {
+		match.lastIndex = 0;
+		return match.test(screen);
+	}
+	return match(screen);
+}
+
+/** The private parts of node-pty's UnixTerminal that reading the last output needs. */
+type PtyInternals = {
+	readonly _socket?: Socket & {readonly _readableState?: {readonly decoder?: StringDecoder | null}};
+	readonly _fd?: number;
+};
+
+/**
+ * Makes the pty's output run to its real end. node-pty, once the program exits, closes its side
+ * of the terminal after 200 ms whether or not everything was read: on a busy machine the test's
+ * event loop can be late by more than that, and the program's last frame or message is lost.
+ * Here that close waits until the output ends by itself (EIO: no process holds the terminal any
+ * more), up to `closeAfterMs`, and whatever is still unread when it does close is read first,
+ * synchronously, and handed to `receive` in order. (Exported for the harness's own tests.)
+ */
+export function readToTheEnd(pty: unknown, receive: (data: string) => void, closeAfterMs = OUTPUT_AFTER_EXIT_MS): void {
+	const {_socket: socket, _fd: fd} = pty as PtyInternals;
+	if (!socket || typeof fd !== 'number' || typeof socket.destroy !== 'function') {
+		throw new Error('@lydell/node-pty changed: the terminal harness cannot read its last output');
+	}
+	const destroyNow = socket.destroy.bind(socket);
+	const drain = (): void => {
+		const buffer = Buffer.alloc(64 * 1024);
+		for (;;) {
+			let read: number;
+			try {
+				read = fs.readSync(fd, buffer, 0, buffer.length, null);
+			} catch {
+				return; // EAGAIN: nothing more for now; EIO: every writer closed the terminal.
+			}
+			if (read === 0) {
+				return;
+			}
+			const bytes = buffer.subarray(0, read);
+			// Through the socket's own decoder, which may hold the first bytes of a character.
+			const decoder = socket._readableState?.decoder;
+			receive(decoder ? decoder.write(bytes) : bytes.toString('utf8'));
+		}
+	};
+	let closing: NodeJS.Timeout | undefined;
+	socket.destroy = ((error?: Error, ...rest: unknown[]) => {
+		// An error (EIO at the end of the output) or the end of the stream closes it as usual.
+		if (error !== undefined || socket.destroyed || socket.readableEnded) {
+			return (destroyNow as (...args: unknown[]) => Socket)(error, ...rest);
+		}
+		closing ??= setTimeout(() => {
+			drain();
+			destroyNow();
+		}, closeAfterMs);
+		return socket;
+	}) as Socket['destroy'];
+	socket.once('close', () => clearTimeout(closing));
 }
 
 function frame(screen: string, cols: number): string {
@@ -191,31 +280,35 @@ export function startTerminal(options: TerminalOptions): TerminalSession {
 	const rows = options.rows ?? 24;
 	const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
 
-	// xterm headless doesn't expose cursor visibility, so watch DECTCEM in the parser itself; that
-	// keeps it in step with the parsed screen and also catches combined forms like `\x1b[?25;1049l`.
+	// xterm headless exposes neither cursor visibility nor synchronized output, so both are watched
+	// in the parser itself; that keeps them in step with the parsed screen and also catches
+	// combined forms like `\x1b[?25;1049l`.
 	let cursorHidden = false;
-	const hasCursorParam = (params: (number | number[])[]): boolean => params.includes(25);
-	terminal.parser.registerCsiHandler({prefix: '?', final: 'l'}, (params) => {
-		if (hasCursorParam(params)) {
-			cursorHidden = true;
+	let synchronizedOutput = false;
+	const setPrivateModes = (params: (number | number[])[], on: boolean): void => {
+		if (params.includes(25)) {
+			cursorHidden = !on;
 		}
+		if (params.includes(2026)) {
+			synchronizedOutput = on;
+		}
+	};
+	terminal.parser.registerCsiHandler({prefix: '?', final: 'l'}, (params) => {
+		setPrivateModes(params, false);
 		return false; // let xterm handle the mode as usual
 	});
 	terminal.parser.registerCsiHandler({prefix: '?', final: 'h'}, (params) => {
-		if (hasCursorParam(params)) {
-			cursorHidden = false;
-		}
+		setPrivateModes(params, true);
 		return false;
 	});
-	// Full reset (RIS) and soft reset (DECSTR) show the cursor again.
-	terminal.parser.registerEscHandler({final: 'c'}, () => {
+	// Full reset (RIS) and soft reset (DECSTR) show the cursor again and end an update.
+	const reset = (): boolean => {
 		cursorHidden = false;
+		synchronizedOutput = false;
 		return false;
-	});
-	terminal.parser.registerCsiHandler({intermediates: '!', final: 'p'}, () => {
-		cursorHidden = false;
-		return false;
-	});
+	};
+	terminal.parser.registerEscHandler({final: 'c'}, reset);
+	terminal.parser.registerCsiHandler({intermediates: '!', final: 'p'}, reset);
 
 	const pty = loadedPty.spawn(options.command, options.args, {
 		name: 'xterm-256color',
@@ -227,33 +320,76 @@ export function startTerminal(options: TerminalOptions): TerminalSession {
 
 	let rawOutput = '';
 	let pendingWrites = 0;
-	let flushWaiters: Array<() => void> = [];
+	const flushWaiters: Array<() => void> = [];
 	let exitInfo: TerminalExit | undefined;
 	const exitWaiters: Array<(exit: TerminalExit) => void> = [];
+	/** Waits for the screen, tested whenever it may have changed. */
+	const screenWaiters = new Set<(screen: string | undefined) => void>();
 
-	const settleFlush = (): void => {
-		if (pendingWrites === 0 && flushWaiters.length > 0) {
-			const waiters = flushWaiters;
-			flushWaiters = [];
-			for (const resolve of waiters) {
-				resolve();
+	/** The screen, when it is a whole frame (everything parsed, no update open); else undefined. */
+	const wholeFrame = (): string | undefined =>
+		pendingWrites === 0 && (!synchronizedOutput || exitInfo) ? readScreen(terminal) : undefined;
+
+	const settle = (): void => {
+		if (pendingWrites > 0) {
+			return;
+		}
+		for (const resolve of flushWaiters.splice(0)) {
+			resolve();
+		}
+		if (screenWaiters.size > 0) {
+			const screen = wholeFrame();
+			for (const waiter of [...screenWaiters]) {
+				waiter(screen);
 			}
 		}
 	};
 
-	pty.onData((data) => {
+	const receive = (data: string): void => {
 		rawOutput += data;
 		pendingWrites++;
 		terminal.write(data, () => {
 			pendingWrites--;
-			settleFlush();
+			settle();
 		});
-	});
+	};
+	pty.onData(receive);
+	readToTheEnd(pty, receive);
 
 	const flush = (): Promise<void> =>
 		new Promise((resolve) => {
 			flushWaiters.push(resolve);
-			settleFlush();
+			settle();
+		});
+
+	const waitForScreen = (matches: readonly ScreenMatch[], timeoutMs: number): Promise<string> =>
+		new Promise((resolve, reject) => {
+			const failing = (screen: string) => matches.filter((match) => !testMatch(match, screen));
+			const describe = (screen: string): string => {
+				const unmet = failing(screen);
+				const what = matches.length === 0 ? 'a whole frame' : unmet.map(describeMatch).join(' and ') || matches.map(describeMatch).join(' and ');
+				const midFrame = synchronizedOutput && !exitInfo ? ' (the program is in the middle of a synchronized update)' : '';
+				return `the screen to match ${what}${midFrame}. Screen:\n${frame(screen, terminal.cols)}`;
+			};
+			const done = (): void => {
+				clearTimeout(timer);
+				screenWaiters.delete(waiter);
+			};
+			const waiter = (screen: string | undefined): void => {
+				if (screen !== undefined && failing(screen).length === 0) {
+					done();
+					resolve(screen);
+				} else if (screen !== undefined && exitInfo) {
+					done();
+					reject(new Error(`Program exited (code ${exitInfo.exitCode}) before ${describe(screen)}`));
+				}
+			};
+			const timer = setTimeout(() => {
+				done();
+				reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${describe(readScreen(terminal))}`));
+			}, timeoutMs);
+			screenWaiters.add(waiter);
+			settle();
 		});
 
 	const session: TerminalSession = {
@@ -267,46 +403,17 @@ export function startTerminal(options: TerminalOptions): TerminalSession {
 		raw: () => rawOutput,
 		flush,
 		waitFor(match, timeoutMs = DEFAULT_TIMEOUT_MS) {
-			const test = (screen: string): boolean => {
-				if (typeof match === 'string') {
-					return screen.includes(match);
-				}
-				if (match instanceof RegExp) {
-					match.lastIndex = 0;
-					return match.test(screen);
-				}
-				return match(screen);
-			};
-			const started = Date.now();
-			return new Promise((resolve, reject) => {
-				const check = async (): Promise<void> => {
-					try {
-						await flush();
-						const screen = readScreen(terminal);
-						if (test(screen)) {
-							resolve(screen);
-							return;
-						}
-						if (exitInfo) {
-							reject(new Error(`Program exited (code ${exitInfo.exitCode}) before the screen matched ${describeMatch(match)}. Screen:\n${frame(screen, terminal.cols)}`));
-							return;
-						}
-						if (Date.now() - started >= timeoutMs) {
-							reject(new Error(`Timed out after ${timeoutMs} ms waiting for the screen to match ${describeMatch(match)}. Screen:\n${frame(screen, terminal.cols)}`));
-							return;
-						}
-						setTimeout(() => void check(), POLL_MS);
-					} catch (error) {
-						reject(error);
-					}
-				};
-				void check();
-			});
+			const matches: readonly ScreenMatch[] = Array.isArray(match) ? match : [match as ScreenMatch];
+			if (matches.length === 0) {
+				throw new Error('waitFor needs at least one condition (frame() waits for any whole frame)');
+			}
+			return waitForScreen(matches, timeoutMs);
 		},
+		frame: (timeoutMs = DEFAULT_TIMEOUT_MS) => waitForScreen([], timeoutMs),
 		waitForExit(timeoutMs = DEFAULT_TIMEOUT_MS) {
 			return new Promise((resolve, reject) => {
 				const timer = setTimeout(() => {
-					reject(new Error(`Timed out after ${timeoutMs} ms waiting for the program to exit. Screen:\n${frame(readScreen(terminal), terminal.cols)}`));
+					reject(new Error(`Timed out after ${timeoutMs} ms waiting for the program to exit and its output to end. Screen:\n${frame(readScreen(terminal), terminal.cols)}`));
 				}, timeoutMs);
 				const done = (exit: TerminalExit): void => {
 					void flush().then(() => {
@@ -326,6 +433,7 @@ export function startTerminal(options: TerminalOptions): TerminalSession {
 			if (!exitInfo) {
 				pty.resize(newCols, newRows);
 			}
+			settle();
 		},
 		kill(signal) {
 			if (exitInfo) {
@@ -345,17 +453,21 @@ export function startTerminal(options: TerminalOptions): TerminalSession {
 				bracketedPaste: modes.bracketedPasteMode,
 				applicationCursorKeys: modes.applicationCursorKeysMode,
 				mouseTracking: modes.mouseTrackingMode !== 'none',
+				synchronizedOutput,
 			};
 		},
 		exited: () => exitInfo,
 	};
 
+	// node-pty reports the exit once the output has ended (see readToTheEnd), so every byte has
+	// been received by now; waits still pending see the last screen, then fail if it does not match.
 	pty.onExit(({exitCode, signal}) => {
 		exitInfo = signal ? {exitCode, signal} : {exitCode};
 		liveSessions.delete(session);
 		for (const waiter of exitWaiters.splice(0)) {
 			waiter(exitInfo);
 		}
+		settle();
 	});
 
 	liveSessions.add(session);
