@@ -26,7 +26,7 @@ function bundleText(folder: string): string {
 /**
  * A folder that builds like the repository, with its own node_modules: links to every package
  * but those in `copied` (and what they import must be copied too, or it resolves to the
- * original), which `edit` then changes.
+ * original: ink-select-input imports ink, say), which `edit` then changes.
  */
 function buildFolder(copied: readonly string[], edit: (modules: string) => void): string {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-build-'));
@@ -66,7 +66,7 @@ describe('the build', () => {
 	});
 
 	test('a patch that no longer applies stops the build with one line, and no dist/', () => {
-		const folder = buildFolder(['ink'], modules => change(path.join(modules, 'ink', 'build', 'output.js'), 'caches = new OutputCaches();', 'caches = new OutputCaches(16);'));
+		const folder = buildFolder(['ink', 'ink-select-input'], modules => change(path.join(modules, 'ink', 'build', 'output.js'), 'caches = new OutputCaches();', 'caches = new OutputCaches(16);'));
 		try {
 			const result = runBuild(folder);
 			assert.equal(result.status, 1);
@@ -80,7 +80,7 @@ describe('the build', () => {
 
 	test('a patch whose file moved stops the build with one line', () => {
 		// The same library, its wasm loader under another name.
-		const folder = buildFolder(['ink', 'yoga-layout'], modules => {
+		const folder = buildFolder(['ink', 'ink-select-input', 'yoga-layout'], modules => {
 			const dist = path.join(modules, 'yoga-layout', 'dist');
 			fs.renameSync(path.join(dist, 'binaries', 'yoga-wasm-base64-esm.js'), path.join(dist, 'binaries', 'yoga-wasm-inline.js'));
 			for (const file of ['index.js', 'load.js']) change(path.join(dist, 'src', file), 'yoga-wasm-base64-esm.js', 'yoga-wasm-inline.js');
