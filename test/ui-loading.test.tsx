@@ -13,20 +13,29 @@ function baseProps(overrides: Partial<AppProps> = {}): AppProps {
 
 const screen = (app: ReturnType<typeof render>) => (app.lastFrame() ?? '').split('\n');
 
+/** Waits until the frame shows what `shown` looks for (a busy machine may take several frames). */
+async function waitForFrame(app: ReturnType<typeof render>, shown: (lines: string[]) => boolean): Promise<void> {
+	const started = Date.now();
+	while (!shown(screen(app))) {
+		if (Date.now() - started > 10_000) assert.fail(`the frame never showed it:\n${screen(app).join('\n')}`);
+		await tick();
+	}
+}
+
 test('an article opened before the article code is there says Loading…, then shows once it is', async () => {
 	const props = baseProps({loadArticle: () => undefined});
 	const app = render(<App {...props} />);
-	await tick();
+	await waitForFrame(app, lines => lines.some(line => / Post 1$/.test(line)));
 	app.stdin.write('j');
-	await tick();
+	await waitForFrame(app, lines => lines.some(line => line.startsWith('› ') && / Post 2$/.test(line)));
 	app.stdin.write('\r');
-	await tick();
+	await waitForFrame(app, lines => lines[0] === 'Post 2');
 	assert.equal(screen(app)[0], 'Post 2');
 	assert.ok(screen(app).includes('Loading…'), screen(app).join('\n'));
 	assert.match(screen(app).at(-1)!, /^loading… {2}post 2\/30/, 'no line position before the article is laid out');
 
 	app.rerender(<App {...props} loadArticle={fakeLoadArticle(50)} />);
-	await tick();
+	await waitForFrame(app, lines => !lines.includes('Loading…'));
 	assert.equal(screen(app)[0], 'Post 2');
 	assert.equal(screen(app)[1], 'Post 2 line 2');
 	assert.ok(!screen(app).includes('Loading…'));
