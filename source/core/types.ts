@@ -58,3 +58,16 @@ export type Article = {
 	readonly lines: readonly LaidOutLine[];
 	readonly links: readonly string[];
 };
+
+/**
+ * The text of a post that search looks at, as a reader sees it: the cleaned title and body (no
+ * markup, comments, scripts or template syntax; entities decoded), categories, tags and author.
+ */
+export type SearchDocument = {
+	readonly title: string;
+	readonly body: string;
+	readonly categories: readonly string[];
+	readonly tags: readonly string[];
+	/** '' when the post names no author. */
+	readonly author: string;
+};
