@@ -1,0 +1,67 @@
+/**
+ * Articles keep their structure in the lines that are printed (the screen shows the same rows):
+ * headings set apart, code kept as written, and the rest of an article's shapes.
+ */
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import stringWidth from 'string-width';
+import {renderArticle} from '../source/core/article.js';
+import {parsePost} from '../source/core/parse.js';
+
+const facts = {size: 0, mtimeMs: 0};
+
+/** The printed rows of a post's body at a width: the header and the link list left out. */
+function printed(body: string, width: number, format: 'md' | 'html' = 'md'): string[] {
+	const text = `---\ntitle: Fixture\n---\n${body}`;
+	const rows = renderArticle(parsePost(text, `post.${format}`, facts), text, width).lines.map(line => line.text);
+	const start = rows.indexOf('') + 1;
+	const links = rows.lastIndexOf('Links');
+	return rows.slice(start, links > start ? links - 1 : rows.length);
+}
+
+function assertFits(rows: readonly string[], width: number): void {
+	for (const row of rows) assert.ok(stringWidth(row) <= width, `${stringWidth(row)} cells: ${row}`);
+}
+
+describe('headings', () => {
+	test('a heading has a blank row before it and a rule of its width under it, in Markdown and HTML', () => {
+		const expected = ['Some text.', '', 'Getting there', '─────────────', '', 'By train.'];
+		assert.deepEqual(printed('Some text.\n## Getting there\nBy train.\n', 60), expected);
+		assert.deepEqual(printed('<p>Some text.</p><h3>Getting there</h3><p>By train.</p>', 60, 'html'), expected);
+	});
+
+	test('a wrapped heading is underlined as wide as its widest row; CJK counts two cells', () => {
+		const rows = printed('## A heading long enough to wrap onto a second row\n\nText.\n', 30);
+		assert.deepEqual(rows.slice(0, 3), ['A heading long enough to wrap', 'onto a second row', '─'.repeat(29)]);
+		assert.deepEqual(printed('## 中文标题\n\n正文。\n', 30).slice(0, 2), ['中文标题', '────────']);
+	});
+});
+
+describe('code blocks', () => {
+	const code = ['```sh', 'rustup update stable', '  if x:', '      indented(more)', '```'].join('\n');
+
+	test('code is indented apart from prose, keeps its own indentation and is never reflowed', () => {
+		assert.deepEqual(printed(`Run this:\n\n${code}\n\nThen go on.\n`, 60), [
+			'Run this:',
+			'',
+			'    rustup update stable',
+			'      if x:',
+			'          indented(more)',
+			'',
+			'Then go on.',
+		]);
+		assert.deepEqual(printed('<p>Run:</p><pre><code>a  =  1\nb = [\n    2]</code></pre>', 60, 'html'), ['Run:', '', '    a  =  1', '    b = [', '        2]']);
+	});
+
+	test('a code line wider than the width is cut by cells with ↩ at each cut, never silently', () => {
+		const line = 'let precision = compute(prec = 128 bits, rounding = nearest)';
+		const rows = printed(`\`\`\`\n${line}\n\`\`\`\n`, 30);
+		assertFits(rows, 30);
+		assert.deepEqual(rows, ['  let precision = compute(pre↩', '  c = 128 bits, rounding = ne↩', '  arest)'], 'two spaces of indent on a narrow screen');
+		assert.equal(rows.map(row => row.slice(2).replace(/↩$/, '')).join(''), line);
+		const wide = printed('```\n# 注释：这一行中文注释比屏幕更宽一些\n```\n', 20);
+		assertFits(wide, 20);
+		for (const row of wide.slice(0, -1)) assert.match(row, /↩$/);
+		assert.equal(wide.map(row => row.trimStart().replace(/↩$/, '')).join(''), '# 注释：这一行中文注释比屏幕更宽一些');
+	});
+});
