@@ -65,3 +65,18 @@ describe('code blocks', () => {
 		assert.equal(wide.map(row => row.trimStart().replace(/↩$/, '')).join(''), '# 注释：这一行中文注释比屏幕更宽一些');
 	});
 });
+
+describe('CJK line breaks', () => {
+	test('a line break between two CJK characters adds no space, also around inline elements; between Latin words it is a space', () => {
+		assert.deepEqual(printed('据西藏女作家\n唯色的博客文章。\n', 60), ['据西藏女作家唯色的博客文章。']);
+		assert.deepEqual(printed('計算している。\nこれを実行する。\n', 60), ['計算している。これを実行する。']);
+		assert.deepEqual(printed('<p>据西藏女作家\n<a href="https://example.org/w">唯色</a>的<b>博客</b>\n文章</p>', 60, 'html'), ['据西藏女作家唯色[1]的博客文章']);
+		assert.deepEqual(printed('Latin words\nstay apart, 中文\nand English\n中文 keep a space.\n', 60), ['Latin words stay apart, 中文 and English 中文 keep a space.']);
+		assert.deepEqual(printed('한국어\n문장\n', 60), ['한국어 문장'], 'Korean keeps its space');
+	});
+
+	test('a space written between CJK characters stays, and code keeps its line breaks', () => {
+		assert.deepEqual(printed('<p>香港 澳门</p>', 60, 'html'), ['香港 澳门']);
+		assert.deepEqual(printed('<pre>第一行\n第二行</pre>', 60, 'html'), ['    第一行', '    第二行']);
+	});
+});

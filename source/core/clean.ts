@@ -246,12 +246,34 @@ const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => 
  */
 export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
 	const input = dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title);
-	const html = flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input);
+	const html = joinCjkLineBreaks(flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input));
 	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
 	const text = htmlToLines(html, links);
 	const lines = toDocumentLines(text);
 	if (lines[0]?.style === 'heading' && sameText(lines[0].text, title)) lines.splice(0, lines[1]?.text === '' ? 2 : 1);
 	return {lines, links: links.list};
+}
+
+// Characters whose East Asian width is wide, fullwidth or halfwidth, Hangul left out (Korean puts spaces between words).
+const cjk = String.raw`[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\uD840-\uD87F][\uDC00-\uDFFF]`;
+// A line break (with the spaces and inline tags around it) between two such characters.
+const cjkBreak = new RegExp(`(${cjk})((?:<[^<>]*>)*)[ \\t]*\\n\\s*((?:<[^<>]*>)*)(?=${cjk})`, 'g');
+const preBlock = /<pre[\s>][\s\S]*?<\/pre>/gi;
+
+/**
+ * `html` with the line breaks between two Chinese or Japanese characters removed, outside
+ * preformatted text: as CSS Text 3 transforms segment breaks, such a break adds no space, where
+ * between Latin words it stays one.
+ */
+export function joinCjkLineBreaks(html: string): string {
+	if (!html.includes('\n') || !/[\u3000-\u9FFF\uFF00-\uFF60]/.test(html)) return html;
+	let out = '';
+	let at = 0;
+	for (const match of html.matchAll(preBlock)) {
+		out += html.slice(at, match.index).replace(cjkBreak, '$1$2$3') + match[0];
+		at = match.index + match[0].length;
+	}
+	return out + html.slice(at).replace(cjkBreak, '$1$2$3');
 }
 
 /** Splits converted text into styled logical lines; blank lines collapse to one. */
