@@ -80,3 +80,39 @@ describe('CJK line breaks', () => {
 		assert.deepEqual(printed('<pre>第一行\n第二行</pre>', 60, 'html'), ['    第一行', '    第二行']);
 	});
 });
+
+describe('template syntax', () => {
+	test('Hugo shortcodes go (paired ones keep their text), and a URL inside one gets no link number', () => {
+		const body = [
+			'Before.',
+			'',
+			'{{< linkcard "https://example.com/card" >}}',
+			'',
+			'{{% review-paapi asin="B00X" %}}',
+			'',
+			'{{< note >}}Inside a note.{{< /note >}}',
+			'',
+			'After.',
+		].join('\n');
+		const text = `---\ntitle: Fixture\n---\n${body}`;
+		const article = renderArticle(parsePost(text, 'post.md', facts), text, 60);
+		assert.deepEqual(printed(body, 60), ['Before.', '', 'Inside a note.', '', 'After.']);
+		assert.deepEqual(article.links, []);
+	});
+
+	test('heading attributes, Liquid tags and output and Go template actions go; raw blocks keep their text', () => {
+		assert.deepEqual(printed('## 見出し {#avoid}\n\nText.\n\n### Styled {.note}\n', 60), ['見出し', '──────', '', 'Text.', '', 'Styled', '──────']);
+		assert.deepEqual(printed('See {{ site.repository }}/issues/2633 for more.\n\n{% include footer.html %}\n\n{% raw %}Raw text{% endraw %}\n', 60), [
+			'See /issues/2633 for more.',
+			'',
+			'Raw text',
+		]);
+		assert.deepEqual(printed('{{image "a.png"}}\n\nThe caption {{code "go"}}fmt.Println(){{end}} here.\n', 60), ['The caption fmt.Println() here.']);
+		assert.deepEqual(printed('<h2>見出し {#avoid}</h2><p>{{< tweet 123 >}}Text.</p>', 60, 'html'), ['見出し', '──────', '', 'Text.']);
+	});
+
+	test('template syntax inside code is kept as written; Jekyll highlight blocks become code', () => {
+		assert.deepEqual(printed('Use `{{ site.url }}` here.\n\n```\n{{< figure src="x" >}}\n```\n', 60), ['Use {{ site.url }} here.', '', '    {{< figure src="x" >}}']);
+		assert.deepEqual(printed('{% highlight ruby %}\nputs {{ x }}\n{% endhighlight %}\n', 60), ['    puts {{ x }}']);
+	});
+});

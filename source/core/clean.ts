@@ -9,6 +9,7 @@ import {flattenDeepHtml} from './html-depth.js';
 import {bodyLinkTarget, videoLink} from './links.js';
 import {markdownToHtml} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {stripTemplates} from './templates.js';
 import type {CleanDocument, DocumentLine} from './types.js';
 
 /** Markers placed by the formatters below and turned into line styles afterwards (private-use characters). */
@@ -245,7 +246,7 @@ const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => 
  * is dropped. `baseUrl` (the post's link) resolves relative links. Every line is sanitized.
  */
 export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
-	const input = dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title);
+	const input = stripTemplates(dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title), format);
 	const html = joinCjkLineBreaks(flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input));
 	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
 	const text = htmlToLines(html, links);
