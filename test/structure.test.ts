@@ -116,3 +116,39 @@ describe('template syntax', () => {
 		assert.deepEqual(printed('{% highlight ruby %}\nputs {{ x }}\n{% endhighlight %}\n', 60), ['    puts {{ x }}']);
 	});
 });
+
+describe('footnotes', () => {
+	test('[^n] references become superscript numbers and the notes come at the end under Notes, before the links', () => {
+		const body = ['日本語の文章です[^1]。Another claim[^long].', '', '[^1]: 最初の注。', '[^long]: A note with [a link](https://example.org/src).', '', 'Last paragraph.'].join('\n');
+		const text = `---\ntitle: Fixture\n---\n${body}`;
+		const rows = renderArticle(parsePost(text, 'post.md', facts), text, 60).lines.map(line => line.text);
+		assert.deepEqual(rows.slice(rows.indexOf('') + 1), [
+			'日本語の文章です¹。Another claim².',
+			'',
+			'Last paragraph.',
+			'',
+			'Notes',
+			'─────',
+			'',
+			'1. 最初の注。',
+			'2. A note with a link[1].',
+			'',
+			'Links',
+			'─────',
+			'[1] https://example.org/src',
+		]);
+		assert.ok(!rows.some(row => row.includes('[^') || row.includes('↩')), 'no raw reference, no back link');
+	});
+
+	test('notes do not carry over from one post to the next', () => {
+		assert.ok(printed('One[^1].\n\n[^1]: First post note.\n', 60).includes('1. First post note.'));
+		assert.deepEqual(printed('Two, with no notes.\n', 60), ['Two, with no notes.']);
+	});
+
+	test('footnotes already in HTML (as Hugo writes them) read the same way', () => {
+		const html =
+			'<p>Claim<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>.</p>' +
+			'<div class="footnotes" role="doc-endnotes"><hr><ol><li id="fn:1"><p>The source.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li></ol></div>';
+		assert.deepEqual(printed(html, 60, 'html'), ['Claim¹.', '', '1. The source.']);
+	});
+});

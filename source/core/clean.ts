@@ -65,10 +65,14 @@ const formatBlock: FormatCallback = (element, walk, builder, options) => {
 	builder.closeBlock({trailingLineBreaks: options.trailingLineBreaks ?? 1});
 };
 
+/** A paragraph, apart from the blocks around it; at the start or end of a list item, close to the item's marker and the next item. */
 const formatParagraph: FormatCallback = (element, walk, builder) => {
-	builder.openBlock({leadingLineBreaks: 2});
+	const node = element as DomNode & {parent?: DomNode | null};
+	const inItem = node.parent?.name === 'li';
+	const siblings = inItem ? (node.parent!.children ?? []).filter(child => child.type === 'tag' || (child.type === 'text' && (child.data ?? '').trim() !== '')) : [];
+	builder.openBlock({leadingLineBreaks: inItem && siblings[0] === node ? 1 : 2});
 	walk(element.children, builder);
-	builder.closeBlock({trailingLineBreaks: 2});
+	builder.closeBlock({trailingLineBreaks: inItem && siblings.at(-1) === node ? 1 : 2});
 };
 
 type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined};
@@ -76,6 +80,12 @@ type Links = {readonly list: string[]; readonly numbers: Map<string, number>; re
 /** A link in the text: its words, then `[n]` when it points to a web page; other schemes keep only their words. */
 const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const links = (builder as unknown as {metadata: Links}).metadata;
+	const footnote = footnoteLink(element.attribs ?? {});
+	if (footnote === 'back') return;
+	if (footnote === 'ref') {
+		builder.addInline(superscript(textContent(element as DomNode)), {noWordTransform: true});
+		return;
+	}
 	let text = '';
 	builder.pushWordTransform((word: string) => {
 		text += word;
@@ -87,6 +97,22 @@ const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const number = linkNumber(links, String(element.attribs?.href ?? ''));
 	if (number !== undefined) builder.addInline(`[${number}]`, {noWordTransform: true});
 };
+
+/** Whether a link is a footnote reference (`ref`), a note's link back to it (`back`), or neither. */
+function footnoteLink(attributes: Record<string, string>): 'ref' | 'back' | undefined {
+	const className = attributes.class ?? '';
+	if ('data-footnote-backref' in attributes || /(?:^|\s)(?:footnote-backref|reversefootnote)(?:\s|$)/.test(className)) return 'back';
+	if ('data-footnote-ref' in attributes || /(?:^|\s)footnote-ref(?:\s|$)/.test(className)) return 'ref';
+	return undefined;
+}
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote's number as superscript digits; any other label in brackets. */
+function superscript(label: string): string {
+	const trimmed = sanitizeLine(label);
+	return /^\d{1,6}$/.test(trimmed) ? [...trimmed].map(digit => superscripts[Number(digit)]).join('') : `[${trimmed}]`;
+}
 
 /** The number of a link in the post's link list (added when new); undefined for a link that is not listed. */
 function linkNumber(links: Links, href: string): number | undefined {
