@@ -5,6 +5,7 @@
  * delimiters stay as they are written.
  */
 import {Marked, Tokenizer, type TokenizerObject, type Tokens} from 'marked';
+import markedFootnote from 'marked-footnote';
 
 /** Quote and list markers kept at the start of a line; more are dropped (their text stays). */
 export const maxMarkdownNesting = 16;
@@ -31,6 +32,8 @@ const limits: TokenizerObject = {
 	},
 };
 markdown.use({tokenizer: limits});
+// `[^1]` references and `[^1]: …` notes (GFM footnotes); the notes follow the text under a heading.
+markdown.use(markedFootnote({description: 'Notes', headingClass: ''}));
 
 /** The HTML of a Markdown text; time and stack depth stay proportional to its length. */
 export function markdownToHtml(text: string): string {
