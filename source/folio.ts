@@ -140,7 +140,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, posts, category: flags.category, since, until, query, loadArticleCode, warn});
+		await openReader({target, opened, posts, category: flags.category, since, until, query, warn});
 		return;
 	}
 
