@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {parseArguments, type Flags, type PackageInfo} from './arguments.js';
+import type {PackageInfo} from './arguments.js';
 import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
@@ -15,6 +15,7 @@ import {specialFileKind, specialFileReason} from './core/safe-open.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
+import {readPlainArguments, type Flags} from './plain-arguments.js';
 import type {ReaderSession} from './reader-session.js';
 import {handleWriteError, writeStdout} from './stdout.js';
 
@@ -64,11 +65,12 @@ export async function runFolio(argv: readonly string[], startup: Startup): Promi
 
 async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const pkg = JSON.parse(fs.readFileSync(startup.packageFile, 'utf8')) as PackageInfo;
-	const parsed = parseArguments(argv, pkg);
+	// meow (and its start-up cost) only for --help, --version and what is not written plainly.
+	const parsed = readPlainArguments(argv) ?? (await import('./arguments.js')).parseArguments(argv, pkg);
 	if ('error' in parsed) fail(parsed.error, exitUsage);
 	const {flags, input} = parsed;
 	if (flags.help || flags.version) {
-		await writeStdout(flags.help ? parsed.help : `${pkg.version}\n`, failOutput);
+		await writeStdout(flags.help && 'help' in parsed && typeof parsed.help === 'string' ? parsed.help : `${pkg.version}\n`, failOutput);
 		process.exit(0);
 	}
 
