@@ -132,7 +132,15 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
 	const cache = flags.cache ? {stamp: pkg.version} : false;
-	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks};
+	// A cache folder that cannot be made is told once; folio goes on without the cache.
+	let cacheTold = false;
+	const onCacheUnusable = (message: string) => {
+		if (cacheTold) return;
+		cacheTold = true;
+		if (progress) fs.writeSync(2, '\r\u001B[K');
+		warn(message);
+	};
+	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, onCacheUnusable};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
