@@ -5,7 +5,7 @@
  *
  * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
  * --only    measurement groups or ids (prefix match): print, list-json, first-frame, keys,
- *           enter, rss, corpus, or e.g. first-frame-7k
+ *           enter, heavy, rss, corpus, or e.g. first-frame-7k
  *
  * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
  * .js file such as dist/cli.js runs with node), FOLIO_BENCH_ARCHIVES
@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {closeAll, keys, ptyAvailable, ptyError, type TerminalSession} from '../test/helpers/terminal.js';
+import {heavyPosts} from '../test/helpers/heavy-posts.js';
 import {ensureArchive, type ArchiveInfo, type KnownPost} from './generate.js';
 import {captureCommand, launch, median, percentile, pressAndTime, quit, quiesce, reasonOf, repeat, timeCommand, waitScreen} from './measure.js';
 
@@ -50,7 +51,7 @@ function parseOptions(argv: readonly string[]): Options {
 		else if (arg === '--only') only.push(...(argv[++index] ?? '').split(','));
 		else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
 		else if (arg === '--help' || arg === '-h') {
-			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,first-frame,keys,enter,rss,corpus | ID-PREFIX]');
+			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,first-frame,keys,enter,heavy,rss,corpus | ID-PREFIX]');
 			process.exit(0);
 		} else {
 			console.error(`bench: unknown argument ${arg} (try --help)`);
@@ -273,6 +274,9 @@ async function pressMany(term: TerminalSession, key: string, count: number): Pro
 
 // --- the measurements -----------------------------------------------------------------------
 
+/** A heavy post's id part: its file name without the extension. */
+const heavySlug = (file: string): string => file.replace(/\.[^.]+$/, '');
+
 const lt = (value: number): Target => ({op: '<', value});
 const le = (value: number): Target => ({op: '<=', value});
 
@@ -431,6 +435,62 @@ const groups: Group[] = [
 			});
 			record('enter-word-400k', median(samples), samples);
 			if (typicalError && typical.length === 0) throw typicalError;
+		},
+	},
+	{
+		// The posts of test/helpers/heavy-posts.ts: each printed, and opened from the list, as a ratio to a bare node start.
+		name: 'heavy',
+		specs: [
+			{id: 'heavy-bare-node', label: 'node -e 0', unit: 'ms'},
+			...heavyPosts.flatMap(post => [
+				{id: `heavy-print-${heavySlug(post.file)}`, label: `print: ${post.name}`, unit: 'ms', target: lt(1000)} as const,
+				{id: `heavy-print-${heavySlug(post.file)}-ratio`, label: `print / bare node: ${post.name}`, unit: 'x'} as const,
+				{id: `heavy-enter-${heavySlug(post.file)}`, label: `Enter -> article frame: ${post.name}`, unit: 'ms'} as const,
+				{id: `heavy-enter-${heavySlug(post.file)}-ratio`, label: `Enter -> article frame / bare node: ${post.name}`, unit: 'x'} as const,
+			]),
+		],
+		async run(record) {
+			requireCli();
+			const runs = options.quick ? 3 : 5;
+			const folder = freshFolder('heavy');
+			for (const post of heavyPosts) fs.writeFileSync(path.join(folder, post.file), post.text);
+			timeCommand(node, ['-e', '0']);
+			const bare: number[] = [];
+			const prints = new Map<string, number[]>();
+			// Interleaved with the bare starts, so drift in machine load hits both alike.
+			for (let index = 0; index < runs; index++) {
+				bare.push(timeCommand(node, ['-e', '0']));
+				for (const post of heavyPosts) {
+					const samples = prints.get(post.file) ?? [];
+					samples.push(timeCommand(...folio(path.join(folder, post.file), '--print'), {timeoutMs: 60_000}));
+					prints.set(post.file, samples);
+				}
+			}
+			record('heavy-bare-node', median(bare), bare);
+			for (const post of heavyPosts) {
+				const samples = prints.get(post.file)!;
+				record(`heavy-print-${heavySlug(post.file)}`, median(samples), samples);
+				record(`heavy-print-${heavySlug(post.file)}-ratio`, median(samples) / median(bare));
+			}
+			requirePty();
+			for (const post of heavyPosts) {
+				const title = titlePrefix(/^title: (.*)$/m.exec(post.text)?.[1] ?? post.file);
+				const article = (screen: string): boolean => /^line 1\/\d+/m.test(screen) && !screen.includes('Loading…');
+				const samples = await repeat(runs, async () => {
+					const session = launch(...folio(path.join(folder, post.file)), {cols, rows, env: folioEnv(freshFolder('cache-heavy')), cwd: repoRoot});
+					try {
+						await waitScreen(session.term, screen => screen.includes(title), 20_000, `list frame with "${title}"`);
+						// As a person would, after reading the list: the article worker has started by then.
+						await sleep(500);
+						await quiesce(session.term, 50);
+						return await pressAndTime(session.term, keys.enter, {until: article, timeoutMs: 60_000, what: `article frame of "${title}"`});
+					} finally {
+						await quit(session.term, ['q', 'q', '\x03']);
+					}
+				}, 120_000);
+				record(`heavy-enter-${heavySlug(post.file)}`, median(samples), samples);
+				record(`heavy-enter-${heavySlug(post.file)}-ratio`, median(samples) / median(bare));
+			}
 		},
 	},
 	{

@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ so start-up reads a few files instead of hundreds.
-// The UI lives in its own chunk: print and list modes never load ink or react.
+// The UI lives in its own chunk: print and list modes never load ink or react. The reader lays
+// articles out on a worker thread whose script is an entry of its own (dist/article-worker.js).
 //
 // Two libraries are changed on their way into the bundle (see patches.js). A change that no
 // longer applies (the library's source moved on) stops the build with one line that names it: a
@@ -62,7 +63,7 @@ try {
 	// react) is compiled at every start, and half the text compiles about 4 ms sooner. Lines are
 	// cut short so that an error screen quoting the source around a crash stays quick to draw.
 	result = await build({
-		entryPoints: ['source/cli.ts', 'source/reader-session.ts'],
+		entryPoints: ['source/cli.ts', 'source/reader-session.ts', 'source/article-worker.ts'],
 		outdir: 'dist',
 		bundle: true,
 		// Loads its native binary by platform at run time: required from node_modules, not bundled.

@@ -4,6 +4,7 @@
  * whole `--help` text, or a one-line usage error.
  */
 import meow from 'meow';
+import {kebabCase, options, type Flags} from './plain-arguments.js';
 
 /** The text of `folio --help`, below the package's one-line description. */
 export const usage = `Usage
@@ -54,23 +55,7 @@ Examples
   $ folio _posts --since 2024-11-01 --until 2024-11-07 --search typhoon --list
   $ cat post.md | folio -`;
 
-/** The options as folio uses them. */
-export type Flags = {
-	readonly print: boolean;
-	readonly list: boolean;
-	readonly json: boolean;
-	readonly width: string | undefined;
-	readonly category: string | undefined;
-	readonly search: string | undefined;
-	readonly since: string | undefined;
-	readonly until: string | undefined;
-	/** False with --no-cache. */
-	readonly cache: boolean;
-	/** --follow-links: links to folders outside the archive are followed too. */
-	readonly followLinks: boolean;
-	readonly help: boolean;
-	readonly version: boolean;
-};
+export type {Flags} from './plain-arguments.js';
 
 /** What package.json says about folio (for --help and --version). */
 export type PackageInfo = {readonly name?: string; readonly version: string; readonly description: string; readonly bin?: unknown};
@@ -78,26 +63,10 @@ export type PackageInfo = {readonly name?: string; readonly version: string; rea
 /** Parsed arguments with the `--help` text, or the usage error to report. */
 export type Arguments = {readonly flags: Flags; readonly input: readonly string[]; readonly help: string} | {readonly error: string};
 
-/** The options, as meow reads them (`--no-cache` is the negation of `cache`). */
-const options = {
-	print: {type: 'boolean', shortFlag: 'p'},
-	list: {type: 'boolean', shortFlag: 'l'},
-	json: {type: 'boolean'},
-	width: {type: 'string', shortFlag: 'w'},
-	category: {type: 'string', shortFlag: 'c'},
-	search: {type: 'string', shortFlag: 's'},
-	since: {type: 'string'},
-	until: {type: 'string'},
-	cache: {type: 'boolean', default: true},
-	followLinks: {type: 'boolean'},
-	help: {type: 'boolean', shortFlag: 'h'},
-	version: {type: 'boolean'},
-} as const;
-
 /** Every name an option answers to, as meow reports it back (long names, short flags). */
 const knownNames = new Set<string>(
 	Object.entries(options).flatMap(([name, option]) => {
-		const kebab = name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+		const kebab = kebabCase(name);
 		return 'shortFlag' in option ? [name, kebab, option.shortFlag] : [name, kebab];
 	}),
 );
@@ -163,5 +132,5 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 
 /** How a flag meow reports back by its name was written: `-x`, or `--name-in-kebab-case`. */
 function flagName(name: string): string {
-	return name.length === 1 ? `-${name}` : `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+	return name.length === 1 ? `-${name}` : `--${kebabCase(name)}`;
 }

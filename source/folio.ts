@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {parseArguments, type Flags, type PackageInfo} from './arguments.js';
+import type {PackageInfo} from './arguments.js';
 import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
@@ -15,6 +15,7 @@ import {specialFileKind, specialFileReason} from './core/safe-open.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
+import {readPlainArguments, type Flags} from './plain-arguments.js';
 import type {ReaderSession} from './reader-session.js';
 import {handleWriteError, writeStdout} from './stdout.js';
 
@@ -64,11 +65,12 @@ export async function runFolio(argv: readonly string[], startup: Startup): Promi
 
 async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const pkg = JSON.parse(fs.readFileSync(startup.packageFile, 'utf8')) as PackageInfo;
-	const parsed = parseArguments(argv, pkg);
+	// meow (and its start-up cost) only for --help, --version and what is not written plainly.
+	const parsed = readPlainArguments(argv) ?? (await import('./arguments.js')).parseArguments(argv, pkg);
 	if ('error' in parsed) fail(parsed.error, exitUsage);
 	const {flags, input} = parsed;
 	if (flags.help || flags.version) {
-		await writeStdout(flags.help ? parsed.help : `${pkg.version}\n`, failOutput);
+		await writeStdout(flags.help && 'help' in parsed && typeof parsed.help === 'string' ? parsed.help : `${pkg.version}\n`, failOutput);
 		process.exit(0);
 	}
 
@@ -130,7 +132,15 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
 	const cache = flags.cache ? {stamp: pkg.version} : false;
-	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks};
+	// A cache folder that cannot be made is told once; folio goes on without the cache.
+	let cacheTold = false;
+	const onCacheUnusable = (message: string) => {
+		if (cacheTold) return;
+		cacheTold = true;
+		if (progress) fs.writeSync(2, '\r\u001B[K');
+		warn(message);
+	};
+	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, onCacheUnusable};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
@@ -140,7 +150,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, posts, category: flags.category, since, until, query, loadArticleCode, warn});
+		await openReader({target, opened, posts, category: flags.category, since, until, query, warn});
 		return;
 	}
 

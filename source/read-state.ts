@@ -3,13 +3,14 @@
  * folder (never inside the archive): `$FOLIO_STATE_DIR`, else `$XDG_STATE_HOME/folio`, else the
  * platform's state (Linux `~/.local/state/folio`) or data folder. One file per archive folder,
  * named by a hash of its real path, written atomically (temporary file, then rename). A missing
- * or unreadable file starts fresh.
+ * or unreadable file starts fresh; a state folder that cannot be made is reported once.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import envPaths from 'env-paths';
+import {makeFolder, readOwnFile} from './core/safe-folder.js';
 
 /** Read posts (by path, as the archive lists them) and the path of the post opened last. */
 export type ReadState = {
@@ -37,11 +38,16 @@ type Stored = {readonly version: 1; readonly archive: string; readonly read: str
 /** What a state file holds: entries are paths relative to the archive (absolute outside it). */
 export type StoredState = {readonly read: readonly string[]; readonly last: string | undefined};
 
-/** Reads an archive's state file; an empty state when there is none or it cannot be used. */
+/** A state file larger than this is not one folio wrote (a million read posts fit in far less): it is ignored, not parsed. */
+export const maxStateBytes = 256 * 1024 * 1024;
+
+/** Reads an archive's state file; an empty state when there is none or it cannot be used (not a regular file, or far too large). */
 export function loadStoredState(archive: string, env: NodeJS.ProcessEnv = process.env): StoredState {
 	let data: unknown;
 	try {
-		data = JSON.parse(fs.readFileSync(stateFile(archive, env), 'utf8'));
+		const bytes = readOwnFile(stateFile(archive, env), maxStateBytes);
+		if (bytes === undefined) return {read: [], last: undefined};
+		data = JSON.parse(bytes.toString('utf8'));
 	} catch {
 		return {read: [], last: undefined};
 	}
@@ -53,7 +59,7 @@ export function loadStoredState(archive: string, env: NodeJS.ProcessEnv = proces
 /** Writes an archive's state file atomically, creating the state folder when needed. */
 export function saveStoredState(archive: string, state: StoredState, env: NodeJS.ProcessEnv = process.env): void {
 	const file = stateFile(archive, env);
-	fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
+	makeFolder(path.dirname(file), 0o700);
 	const stored: Stored = {version: 1, archive: realPath(archive), read: [...state.read], last: state.last ?? null};
 	const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
 	try {

@@ -14,6 +14,7 @@ import type {Post} from './core/types.js';
 import {describeLink} from './core/links.js';
 import {openLink} from './open-link.js';
 import {openReadState} from './read-state.js';
+import {createArticlePreparer, type ArticlePreparer} from './ui/article-preparer.js';
 import {supportsHyperlinks} from './ui/hyperlink.js';
 import {runApp} from './ui/run.js';
 import {describeFailure, type TerminalControl} from './ui/terminal-handoff.js';
@@ -30,8 +31,6 @@ export type ReaderSession = {
 	readonly until: Day | undefined;
 	/** The search the list opens on. */
 	readonly query: string | undefined;
-	/** Loads the article code (HTML cleaning, layout); the reader calls it after the first frame. */
-	readonly loadArticleCode: () => Promise<typeof import('./core/article.js')>;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
 };
@@ -51,11 +50,12 @@ export async function openReader(session: ReaderSession): Promise<void> {
 			: posts.length === 0
 				? `No posts match ${[category === undefined ? '' : `category "${category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
 				: undefined;
+	let preparer: ArticlePreparer | undefined;
 	const shown = (next: Archive) => ({posts: filterByDate(filterByCategory(next.posts, category), since, until), skippedCount: next.skipped.length});
 	await runApp(terminal => ({
 		posts,
 		folder: sanitizeLine(target),
-		// The article code (HTML cleaning, layout) loads after the first frame; until then the reader says "Loading…".
+		// The article worker starts after the first frame; until then the reader says "Loading…".
 		loadArticle: () => undefined,
 		loading: opened.loading,
 		onOpenLink: async (url: string) => openLink(url, {runInForeground: inForeground(terminal, command => `$BROWSER (${describeLink(path.basename(command), 30)})`)}),
@@ -68,23 +68,17 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
 	}), async publish => {
-		const articles = await session.loadArticleCode().then(
-			module => {
-				// In idle time just after: the first article opened then costs only its own layout.
-				setTimeout(() => module.warmUp(), 20);
-				return {loadArticle: module.loadArticle, loadArticleHead: module.loadArticleHead};
-			},
-			(error: unknown) => ({
-				loadArticle: () => {
-					throw error;
-				},
-			}),
-		);
-		publish(articles);
+		// Articles are prepared on a worker thread, so q, Esc, Ctrl+C and signals answer however long a post takes.
+		// Each article (or beginning) that comes in gives the screen new functions to ask with: it asks again.
+		const started = createArticlePreparer({worker: new URL('article-worker.js', import.meta.url), onReady: () => publish(articles())});
+		const articles = () => ({loadArticle: (post: Post, width: number) => started.article(post, width), loadArticleHead: (post: Post, width: number) => started.head(post, width)});
+		preparer = started;
+		publish(articles());
 		if (opened.refresh === undefined) return undefined;
 		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
 		return next && {...shown(next), loading: undefined};
 	});
+	preparer?.close();
 	idle.stop();
 	readState.flush();
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, test} from 'node:test';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {PatchError, patches} from '../scripts/patches.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,6 +59,24 @@ describe('the build', () => {
 		for (const patch of patches) assert.ok(text.includes(patch.mark), `${patch.name}: its mark ${patch.mark} is in dist/`);
 		// What the yoga patch takes away: the bundle never asks for fetch.
 		assert.doesNotMatch(text, /typeof fetch/);
+	});
+
+	test('the entities patch makes the very decoding tables entities makes', async () => {
+		const patch = patches.find(entry => entry.name === 'entities-decode-table')!;
+		for (const name of ['decode-data-html.js', 'decode-data-xml.js']) {
+			const file = path.join(root, 'node_modules', 'entities', 'lib', 'esm', 'generated', name);
+			const source = fs.readFileSync(file, 'utf8');
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-entities-'));
+			const load = async (label: string, text: string) => {
+				const module = path.join(folder, `${label}.mjs`);
+				fs.writeFileSync(module, text);
+				return ((await import(pathToFileURL(module).href)) as {default: Uint16Array}).default;
+			};
+			const [original, patched] = await Promise.all([load('original', source), load('patched', patch.apply(source))]);
+			fs.rmSync(folder, {recursive: true, force: true});
+			assert.ok(original.length > 0);
+			assert.deepEqual(patched, original, name);
+		}
 	});
 
 	test('each patch refuses a file it does not recognize', () => {

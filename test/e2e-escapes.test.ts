@@ -155,20 +155,20 @@ describe('escape sequences from posts never reach the terminal', {skip}, () => {
 			assert.ok(screen.includes(text), `the reader shows ${JSON.stringify(text)}:\n${screen}`);
 		}
 		term.write('J');
-		screen = await term.waitFor(/post 2\/5/);
+		screen = await term.waitFor(/^line \d+\/.*post 2\/5/m);
 		assert.equal(lines(screen)[0], 'YAML red escape c1 evil');
 		assert.match(screen, /^Author: +Author$/m);
 		assert.match(screen, /^Link: +https:\/\/example\.com\/yaml$/m);
 		assert.match(screen, /^Markdown link text\[1\] and red words\.$/m);
 		term.write('J');
-		screen = await term.waitFor(/post 3\/5/);
+		screen = await term.waitFor(/^line \d+\/.*post 3\/5/m);
 		assert.match(screen, /^Entity heading$/m);
 		assert.match(screen, /entity link.* done .*end$/m);
 		term.write('J');
-		screen = await term.waitFor(/post 4\/5/);
+		screen = await term.waitFor(/^line \d+\/.*post 4\/5/m);
 		assert.match(screen, /^body \uFFFD52;c;Yg== end$/m);
 		term.write('J');
-		screen = await term.waitFor(/post 5\/5/);
+		screen = await term.waitFor(/^line \d+\/.*post 5\/5/m);
 		assert.equal(lines(screen)[0], 'name red file');
 		assert.match(screen, /^A body under a file name with escapes\.$/m);
 		term.write('q');

@@ -201,11 +201,11 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		assert.equal(lines(screen)[0], 'The long read: a year on the northern railway');
 
 		term.write('J');
-		screen = await term.waitFor(/post 6\/14/);
+		screen = await term.waitFor(/^line \d+\/.*post 6\/14/m);
 		assert.equal(lines(screen)[0], 'New chip plant opens on the river delta');
 		assert.equal(readerPosition(screen, 30).line, 1);
 		term.write('K');
-		screen = await term.waitFor(/post 5\/14/);
+		screen = await term.waitFor(/^line \d+\/.*post 5\/14/m);
 		assert.equal(lines(screen)[0], 'The long read: a year on the northern railway');
 		term.write('J');
 		await term.waitFor(/post 6\/14/);

@@ -32,3 +32,24 @@ test('--print, --list and --json load neither ink nor react', () => {
 		assert.doesNotMatch(bundle, /useInput|createElement\(|react\.production|ink\/build/, `${args.join(' ')} loaded ${files.join(', ')}`);
 	}
 });
+
+/** The text of the dist/ files one run loaded. */
+const loadedBundle = (args: string[]) => loadedFiles(args).map(file => fs.readFileSync(path.join(root, 'dist', file), 'utf8')).join('\n');
+// An option folio gives meow: in the bundle wherever the command-line library is.
+const meowCode = /allowUnknownFlags/;
+
+test('a plainly written --print, --list or --json does not load the command-line library (meow)', () => {
+	for (const args of [['content/2021-11-25-china-russia-military-ties.md', '--print', '--width', '60'], ['content', '--list', '--no-cache'], ['content', '-l', '-c', 'dw']]) {
+		assert.doesNotMatch(loadedBundle(args), meowCode, args.join(' '));
+	}
+});
+
+test('--help and --version load it, and so does a command line it must judge', () => {
+	for (const args of [['--help'], ['--version'], ['content', '--list', '--list']]) {
+		const record = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-loads-')), 'loads.txt');
+		spawnSync(process.execPath, ['--import', recorder, path.join(root, 'dist', 'cli.js'), ...args], {cwd: root, encoding: 'utf8', env: {...process.env, FOLIO_RECORD_LOADS: record}});
+		const files = fs.readFileSync(record, 'utf8').trim().split('\n').filter(url => url.includes('/dist/')).map(url => fileURLToPath(url));
+		fs.rmSync(path.dirname(record), {recursive: true, force: true});
+		assert.match(files.map(file => fs.readFileSync(file, 'utf8')).join('\n'), meowCode, args.join(' '));
+	}
+});

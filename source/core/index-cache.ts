@@ -25,6 +25,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
+import {makeFolder, readOwnFile, UnusableError} from './safe-folder.js';
 import type {Post} from './types.js';
 
 /** Bump when the file format or what the parser produces changes: older files are then ignored. */
@@ -173,18 +174,18 @@ class IndexedPost implements Post {
 	}
 }
 
+/** An index file larger than this is not one folio wrote (a million posts take far less): it is ignored, not parsed. */
+export const maxIndexBytes = 1024 * 1024 * 1024;
+
 /**
  * Reads an index file; posts get the path `prefix + key`. Undefined when the file is missing or
  * is not a complete, consistent index written with this `stamp` by this version (truncated,
- * garbage, another version).
+ * garbage, another version), is not a regular file (a named pipe or device is never read) or is
+ * larger than maxIndexBytes.
  */
 export function readIndex(file: string, stamp: string, prefix: string): LoadedIndex | undefined {
-	let bytes: Buffer;
-	try {
-		bytes = fs.readFileSync(file);
-	} catch {
-		return undefined;
-	}
+	const bytes = readOwnFile(file, maxIndexBytes);
+	if (bytes === undefined) return undefined;
 
 	try {
 		return parseIndex(bytes, stamp, prefix);
@@ -288,9 +289,10 @@ function columnsBytes(count: number): number {
 
 /**
  * Writes an index file atomically (a temporary file in the same folder, then a rename), creating
- * the folder. Returns false (leaving any older file in place) when it cannot be written.
+ * the folder. Returns false (leaving any older file in place) when it cannot be written; a folder
+ * that cannot be made is also told to `onUnusable`, in one line.
  */
-export function writeIndex(file: string, entries: Iterable<readonly [string, IndexEntry]>, stamp: string, root: string): boolean {
+export function writeIndex(file: string, entries: Iterable<readonly [string, IndexEntry]>, stamp: string, root: string, onUnusable?: (message: string) => void): boolean {
 	const rows = [...entries];
 	const count = rows.length;
 	const dirs: string[] = [];
@@ -373,13 +375,14 @@ export function writeIndex(file: string, entries: Iterable<readonly [string, Ind
 	const parts = [head, floatBytes(size), floatBytes(mtime), floatBytes(date), padded(dir), padded(kind), padded(flags), padded(categories), padded(tags), padded(warnings), padded(offsets), ...encoded];
 	const temporary = `${file}.${process.pid}.tmp`;
 	try {
-		fs.mkdirSync(path.dirname(file), {recursive: true});
+		makeFolder(path.dirname(file));
 		const bytes = Buffer.concat(parts);
 		digest(bytes.subarray(headStart)).copy(bytes, 16);
 		fs.writeFileSync(temporary, bytes);
 		fs.renameSync(temporary, file);
 		return true;
-	} catch {
+	} catch (error) {
+		if (error instanceof UnusableError) onUnusable?.(`index cache not saved: ${error.message}`);
 		try {
 			fs.rmSync(temporary, {force: true});
 		} catch {}

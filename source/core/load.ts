@@ -32,6 +32,8 @@ export type LoadOptions = {
 	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
 	 */
 	readonly firstBatch?: number;
+	/** Told, in one line, when the index cache's folder cannot be made (folio goes on without it). */
+	readonly onCacheUnusable?: (message: string) => void;
 } & ScanOptions;
 
 /** How often (in files) onProgress is called and the work is split. */
@@ -58,7 +60,7 @@ export function loadArchive(target: string, options: LoadOptions = {}): Archive 
 
 	if (!stat.isDirectory()) return {posts: [], skipped: [{path: target, reason: 'not a file or folder'}]};
 	const cache = cacheOptions(options);
-	const index = cache && openIndex(target, cache);
+	const index = cache && openIndex(target, cache, options.onCacheUnusable);
 	return runSteps(loadSteps(target, options.onProgress, index, options)).archive;
 }
 
@@ -92,7 +94,7 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 	} catch {}
 
 	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
-	const index = cache && openIndex(target, cache);
+	const index = cache && openIndex(target, cache, options.onCacheUnusable);
 	if (index?.loaded === undefined) return options.firstBatch ? openInBatches(target, options.firstBatch, options.onProgress, index, options) : {archive: runSteps(loadSteps(target, options.onProgress, index, options)).archive};
 	const cached = {posts: index.loaded.posts, skipped: index.loaded.skipped};
 	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4}: RefreshOptions = {}): Promise<Archive | undefined> => {
@@ -210,17 +212,18 @@ type Index = {
 	/** Every scanned path of the folder starts with this; keys are what follows. */
 	readonly prefix: string;
 	readonly loaded: LoadedIndex | undefined;
+	readonly onUnusable: ((message: string) => void) | undefined;
 };
 
 function cacheOptions(options: LoadOptions): CacheOptions | undefined {
 	return options.cache === true ? {} : options.cache || undefined;
 }
 
-function openIndex(target: string, cache: CacheOptions): Index {
+function openIndex(target: string, cache: CacheOptions, onUnusable: ((message: string) => void) | undefined): Index {
 	const file = indexFileFor(target, cache.directory);
 	const stamp = cache.stamp ?? '';
 	const prefix = path.join(target, 'x').slice(0, -1);
-	return {file, stamp, prefix, loaded: readIndex(file, stamp, prefix)};
+	return {file, stamp, prefix, loaded: readIndex(file, stamp, prefix), onUnusable};
 }
 
 function runSteps<T>(steps: Generator<void, T>): T {
@@ -307,7 +310,7 @@ function saveIndex(index: Index, archive: Archive, others: ReadonlyArray<[string
 		yield* others;
 		for (const {path: file, reason} of archive.skipped) if (file.startsWith(prefix) && file !== prefix) yield [file.slice(prefix.length), {size: -1, mtimeMs: 0, reason}];
 	})();
-	writeIndex(index.file, entries, index.stamp, realFolder(target));
+	writeIndex(index.file, entries, index.stamp, realFolder(target), index.onUnusable);
 }
 
 /** Whether two readings of a post list the same (file facts aside). */

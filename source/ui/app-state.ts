@@ -178,13 +178,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			const keys = state.waiting.length === 0 ? action.keys : [...state.waiting, ...action.keys];
 			for (const [index, name] of keys.entries()) {
 				if (next.exit !== undefined) break;
-				if (articleLoading(next, action.env) && actionFor(next.screen, name) !== 'interrupt') return {...next, waiting: keys.slice(index)};
+				if (articleLoading(next, action.env) && !actsWhileLoading.has(actionFor(next.screen, name))) return {...next, waiting: keys.slice(index)};
 				next = applyKey(next, name, action.env);
 			}
 			return next.waiting.length === 0 ? next : {...next, waiting: []};
 		}
 	}
 }
+
+/** What a key does at once while its article is still loading (going back, quitting); other keys wait for it. */
+const actsWhileLoading = new Set<Action | undefined>(['interrupt', 'back']);
 
 /** Whether the reader (or its link list) shows an article that is still loading. */
 function articleLoading(state: AppState, env: Environment): boolean {

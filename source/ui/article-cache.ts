@@ -24,7 +24,8 @@ export type Progressive = {
  * reading position from the old layout). `load` may throw; the error becomes the article.
  * `load` returns undefined while it cannot lay articles out yet: the article then says
  * "Loading…" and is asked for again next time. With `progressive`, a long post is first the
- * beginning `loadHead` gives, replaced by the whole (laid out right after) before `onComplete`.
+ * beginning `loadHead` gives, replaced by the whole (laid out right after) before `onComplete`;
+ * when `load` cannot give the whole yet either, the beginning is asked for again next time.
  */
 export function createArticleCache(load: (post: Post, width: number) => Article | undefined, capacity = 8, progressive?: Progressive): ArticleCache {
 	type Entry = {readonly post: Post; readonly width: number; readonly article: ShownArticle};
@@ -40,7 +41,11 @@ export function createArticleCache(load: (post: Post, width: number) => Article 
 			// Only if nothing replaced or evicted the beginning meanwhile.
 			if (entries.get(key) !== head) return;
 			const article = loadSafely(load, head.post, head.width);
-			if (article === undefined) return;
+			// Still being laid out elsewhere: the beginning is shown until then, and asked for again.
+			if (article === undefined) {
+				entries.delete(key);
+				return;
+			}
 			remember(key, {post: head.post, width: head.width, article});
 			progressive!.onComplete();
 		});

@@ -65,3 +65,12 @@ export function countOf(text: string, letter: string): number {
 	for (let index = text.indexOf(letter); index !== -1; index = text.indexOf(letter, index + 1)) count++;
 	return count;
 }
+
+/**
+ * The Markdown heavy posts' bodies in one post, several times over: a post that takes seconds
+ * to prepare even with linear cleaning and layout, for tests of what answers meanwhile.
+ */
+export function slowPostText(times = 7): string {
+	const bodies = heavyPosts.filter(post => post.file.endsWith('.md')).map(post => post.text.replace(/^---\n[^]*?\n---\n/, ''));
+	return `---\ntitle: All the heavy posts\n---\n${bodies.join('\n\n').repeat(times)}\n\n${ending}\n`;
+}
