@@ -70,6 +70,14 @@ export function tokenText(folded: string): string {
 	return utf16.decode(out.subarray(0, length));
 }
 
+/**
+ * True when a token is one character of a script written without spaces: such a token is never
+ * the start of a longer one.
+ */
+export function isOwnToken(token: string): boolean {
+	return token.length <= 2 && [...token].length === 1 && kindOf(token) === single;
+}
+
 /** The tokens of an already folded text, in order. */
 export function tokensOf(folded: string): string[] {
 	const text = tokenText(folded);
