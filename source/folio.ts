@@ -148,7 +148,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
 	const format = flags.json ? formatJsonLine : formatListLine;
 	if (query) {
-		const {searchPostFile} = await import('./core/search.js');
+		const {searchPostFile} = await import('./core/full-text.js');
 		for (const post of posts) {
 			const hit = searchPostFile(post, query);
 			if (hit) process.stdout.write(format(post, hit.context) + '\n');
