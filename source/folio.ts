@@ -81,6 +81,10 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	if (since && until && since.start > until.start) fail(`--since ${since.text} is after --until ${until.text}`, exitUsage);
 	const query = flags.search?.trim();
 	if (flags.search !== undefined && !query) fail('--search wants some text to look for', exitUsage);
+	if (query) {
+		const problem = (await import('./core/query.js')).parseQuery(query).problems[0];
+		if (problem !== undefined) fail(`--search: ${problem}`, exitUsage);
+	}
 
 	if (target === stdinPath) {
 		const bytes = await readStdin();
