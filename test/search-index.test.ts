@@ -72,6 +72,38 @@ describe('search index', () => {
 		assert.equal(storedBody(db, 3), '乌克兰局势紧张。The Café de Flore stayed open.');
 	});
 
+	test('a day without a time, stored as midnight UTC, passes after: and before: by its day in any time zone', () => {
+		const zone = process.env['TZ'];
+		try {
+			for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+				process.env['TZ'] = tz;
+				const db = new Database(':memory:');
+				db.exec('CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, date_ms INTEGER, date_only INTEGER NOT NULL DEFAULT 0)');
+				createSearchSchema(db);
+				// Post 1: the day 2024-11-02 (no time); post 2: 2024-11-02 23:30 local; post 3: 2024-11-03 00:30 local.
+				const rows = [
+					[Date.UTC(2024, 10, 2), 1, new Date(2024, 10, 2).getTime()],
+					[new Date(2024, 10, 2, 23, 30).getTime(), 0, new Date(2024, 10, 2, 23, 30).getTime()],
+					[new Date(2024, 10, 3, 0, 30).getTime(), 0, new Date(2024, 10, 3, 0, 30).getTime()],
+				] as const;
+				for (const [index, [stored, dateOnly]] of rows.entries()) {
+					db.prepare('INSERT INTO files (id, path, date_ms, date_only) VALUES (?, ?, ?, ?)').run(index + 1, `/d${index}`, stored, dateOnly);
+					putSearchDocument(db, index + 1, doc({title: 'news'}));
+				}
+				const expected: Record<string, number[]> = {'after:2024-11-02': [1, 2, 3], 'after:2024-11-03': [3], 'before:2024-11-03': [1, 2], 'news before:2024-11-02': [], 'after:2024-11-02 before:2024-11-03': [1, 2]};
+				for (const [text, ids] of Object.entries(expected)) {
+					const query = parseQuery(text);
+					const plain = rows.flatMap(([, , local], index) => (matchesDocument(doc({title: 'news'}), local, query) ? [index + 1] : []));
+					assert.deepEqual(plain, ids, `${tz} plain ${text}`);
+					assert.deepEqual(searchIds(db, query), ids, `${tz} index ${text}`);
+				}
+			}
+		} finally {
+			if (zone === undefined) delete process.env['TZ'];
+			else process.env['TZ'] = zone;
+		}
+	});
+
 	test('creating the schema again keeps the documents; another version starts empty', () => {
 		const db = open();
 		assert.equal(createSearchSchema(db), false);

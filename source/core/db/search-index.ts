@@ -90,6 +90,18 @@ export function storedBody(db: Database, id: number): string | undefined {
 	}
 }
 
+const dateOnlyColumn = new WeakMap<Database, boolean>();
+
+/** Whether the `files` table has a `date_only` column (dates kept as a day, midnight UTC). */
+function hasDateOnly(db: Database): boolean {
+	let known = dateOnlyColumn.get(db);
+	if (known === undefined) {
+		known = (db.prepare("SELECT 1 FROM pragma_table_info('files') WHERE name = 'date_only'").get() ?? undefined) !== undefined;
+		dateOnlyColumn.set(db, known);
+	}
+	return known;
+}
+
 /** One term as an FTS5 phrase: its tokens in a row, the last one a prefix unless the term is exact. */
 function phraseOf(term: QueryTerm): string {
 	// A character that is a token of its own is never the start of a longer token: no prefix needed.
@@ -114,7 +126,8 @@ export function matchExpressions(query: Query): {readonly include: string | unde
 /**
  * Ids (ascending) of the `files` rows whose search document matches the query, exactly as
  * matchesDocument would decide over every stored document. `after:` and `before:` read
- * `files.date_ms`; undated rows never pass them.
+ * `files.date_ms` (and `files.date_only`, when there is one: such a date is midnight UTC of its
+ * day and is compared by day); undated rows never pass them.
  */
 export function searchIds(db: Database, query: Query): number[] {
 	const {include, exclude} = matchExpressions(query);
@@ -129,14 +142,19 @@ export function searchIds(db: Database, query: Query): number[] {
 	if (query.afterMs !== undefined || query.beforeMs !== undefined) {
 		sql += ` JOIN files ON files.id = ${id}`;
 		conditions.push('files.date_ms IS NOT NULL');
-		if (query.afterMs !== undefined) {
-			conditions.push('files.date_ms >= ?');
-			parameters.push(query.afterMs);
-		}
-		if (query.beforeMs !== undefined) {
-			conditions.push('files.date_ms < ?');
-			parameters.push(query.beforeMs);
-		}
+		// A day without a time is stored as midnight UTC of that day (files.date_only): compared by day.
+		const dayOnly = hasDateOnly(db);
+		const bound = (operator: string, local: number, day: number | undefined) => {
+			if (dayOnly && day !== undefined) {
+				conditions.push(`(CASE WHEN files.date_only THEN files.date_ms ${operator} ? ELSE files.date_ms ${operator} ? END)`);
+				parameters.push(day, local);
+			} else {
+				conditions.push(`files.date_ms ${operator} ?`);
+				parameters.push(local);
+			}
+		};
+		if (query.afterMs !== undefined) bound('>=', query.afterMs, query.afterDayUtcMs);
+		if (query.beforeMs !== undefined) bound('<', query.beforeMs, query.beforeDayUtcMs);
 	}
 	if (exclude !== undefined) {
 		conditions.push(`${id} NOT IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`);
