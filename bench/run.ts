@@ -5,7 +5,7 @@
  *
  * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
  * --only    measurement groups or ids (prefix match): print, list-json, first-frame, keys,
- *           enter, heavy, rss, corpus, or e.g. first-frame-7k
+ *           enter, heavy, rss, corpus, search, or e.g. first-frame-7k
  *
  * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
  * .js file such as dist/cli.js runs with node), FOLIO_BENCH_ARCHIVES
@@ -51,7 +51,7 @@ function parseOptions(argv: readonly string[]): Options {
 		else if (arg === '--only') only.push(...(argv[++index] ?? '').split(','));
 		else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
 		else if (arg === '--help' || arg === '-h') {
-			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,first-frame,keys,enter,heavy,rss,corpus | ID-PREFIX]');
+			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,first-frame,keys,enter,heavy,rss,corpus,search | ID-PREFIX]');
 			process.exit(0);
 		} else {
 			console.error(`bench: unknown argument ${arg} (try --help)`);
@@ -545,6 +545,56 @@ const groups: Group[] = [
 			const first = captureCommand(...folio(pen, '--list', '--json'), {env: folioEnv(freshFolder('cache-probe'))}).split('\n')[0] ?? '';
 			const title = titlePrefix((JSON.parse(first) as {title: string}).title);
 			await firstFrames(record, 'corpus-first-frame-pen', pen, title, options.quick ? {cold: 2, warm: 3} : {cold: 5, warm: 5}, 20_000);
+		},
+	},
+	{
+		name: 'search',
+		specs: [
+			{id: `search-index-build-${bigName}`, label: `search index build (read, clean, FTS5), ${bigName}`, unit: 'ms'},
+			{id: `search-index-files-per-s-${bigName}`, label: `search index build, files a second, ${bigName}`, unit: 'x'},
+			{id: `search-index-size-ratio-${bigName}`, label: `search index size / archive bytes, ${bigName}`, unit: 'x', target: le(1.5)},
+			{id: `search-inprocess-${bigName}`, label: `search in-process (F -> ids + one screenful of lines), ${bigName}, median of queries`, unit: 'ms', target: lt(100)},
+			{id: `search-inprocess-${bigName}-max`, label: `search in-process, slowest query, ${bigName}`, unit: 'ms'},
+			{id: `search-grep-${bigName}`, label: `grep -rlF WORD > /dev/null, ${bigName}`, unit: 'ms'},
+			{id: `search-cli-${bigName}`, label: `--list --search WORD > /dev/null, ${bigName}, warm cache`, unit: 'ms'},
+			{id: `search-cli-ratio-${bigName}`, label: '--list --search / grep -rlF', unit: 'x', target: le(0.2)},
+		],
+		async run(record) {
+			const {root, manifest} = archive(big);
+			const {buildSearchIndex, searchScreen} = await import('./search-index.js');
+			const built = buildSearchIndex(root, path.join(freshFolder('search-index'), 'search.db'));
+			record(`search-index-build-${bigName}`, built.buildMs);
+			record(`search-index-files-per-s-${bigName}`, built.posts / (built.buildMs / 1000));
+			record(`search-index-size-ratio-${bigName}`, built.bytes / manifest.bytes, undefined, `${Math.round(built.bytes / 1e6)} MB for ${Math.round(manifest.bytes / 1e6)} MB of posts`);
+			// Chinese of 1, 2 and 4 characters, a Traditional spelling of Simplified text, Latin, AND, a phrase, an exclusion, a field.
+			const queries = ['港', '疫苗', '渔业配额', '烏克蘭', 'fishing', 'Ukraine', '香港 疫苗', '"fishing quotas"', '疫苗 -香港', 'title:渔业'];
+			searchScreen(built.db, queries[0]!);
+			const times: number[] = [];
+			for (let round = 0; round < 3; round++) {
+				for (const text of queries) {
+					const started = performance.now();
+					searchScreen(built.db, text);
+					times.push(performance.now() - started);
+				}
+			}
+			built.db.close();
+			record(`search-inprocess-${bigName}`, median(times), times);
+			record(`search-inprocess-${bigName}-max`, Math.max(...times));
+			requireCli();
+			// The same word for grep and folio, in one run, interleaved.
+			const word = '渔业配额';
+			timeCommand('grep', ['-rlF', word, root]);
+			const env = folioEnv(warmCache(root));
+			timeCommand(...folio(root, '--list'), {env, timeoutMs: 600_000});
+			const grep: number[] = [];
+			const cliTimes: number[] = [];
+			for (let run = 0; run < (options.quick ? 1 : 2); run++) {
+				grep.push(timeCommand('grep', ['-rlF', word, root], {timeoutMs: 600_000}));
+				cliTimes.push(timeCommand(...folio(root, '--list', '--search', word), {env, timeoutMs: 900_000}));
+			}
+			record(`search-grep-${bigName}`, median(grep), grep);
+			record(`search-cli-${bigName}`, median(cliTimes), cliTimes);
+			record(`search-cli-ratio-${bigName}`, median(cliTimes) / median(grep));
 		},
 	},
 ];

@@ -5,6 +5,12 @@
  */
 import meow from 'meow';
 import {kebabCase, options, type Flags} from './plain-arguments.js';
+import {querySyntax} from './core/query-syntax.js';
+
+/** Terminal cells of a short text: two for a Chinese, Japanese or Korean character, one for others. */
+function cells(text: string): number {
+	return [...text].reduce((sum, character) => sum + (character.codePointAt(0)! >= 0x2e_80 ? 2 : 1), 0);
+}
 
 /** The text of `folio --help`, below the package's one-line description. */
 export const usage = `Usage
@@ -26,10 +32,10 @@ Options
                        (default: the terminal's width, else 80)
   --category, -c NAME  Only posts in this category
   --search, -s TEXT    Only posts whose text, title, categories, tags or
-                       author contain TEXT (any case for Latin letters);
-                       --list adds the matching line as a fifth column,
-                       --json a "match" field; on screen, the list opens
-                       on the results
+                       author match TEXT (see Search below); --list adds
+                       the matching line as a fifth column, --json a
+                       "match" field; on screen, the list opens on the
+                       results
   --since DATE         Only posts from this day on (YYYY-MM-DD)
   --until DATE         Only posts up to and including this day
   --follow-links       Also search folders that links lead to outside the
@@ -39,6 +45,11 @@ Options
                        ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
   --help               Show this help
   --version            Show the version
+
+Search (--search; / and F in the reader)
+${querySyntax.map(row => `  ${row.form}${' '.repeat(Math.max(1, 13 - cells(row.form)))}${row.meaning}`).join('\n')}
+  / looks in titles, categories, tags and authors; F and --search also in
+  the text a reader sees (not in markup, comments or scripts).
 
 Environment
   BROWSER              The program that opens links (o, L in the reader)

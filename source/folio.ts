@@ -83,6 +83,10 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	if (since && until && since.start > until.start) fail(`--since ${since.text} is after --until ${until.text}`, exitUsage);
 	const query = flags.search?.trim();
 	if (flags.search !== undefined && !query) fail('--search wants some text to look for', exitUsage);
+	if (query) {
+		const problem = (await import('./core/query.js')).parseQuery(query).problems[0];
+		if (problem !== undefined) fail(`--search: ${problem}`, exitUsage);
+	}
 
 	if (target === stdinPath) {
 		const bytes = await readStdin();
@@ -158,7 +162,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
 	const format = flags.json ? formatJsonLine : formatListLine;
 	if (query) {
-		const {searchPostFile} = await import('./core/search.js');
+		const {searchPostFile} = await import('./core/full-text.js');
 		for (const post of posts) {
 			const hit = searchPostFile(post, query);
 			if (hit) process.stdout.write(format(post, hit.context) + '\n');

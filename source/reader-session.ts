@@ -9,7 +9,6 @@ import {filterByDate, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
 import type {Archive, OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
-import {searchPostFile} from './core/search.js';
 import type {Post} from './core/types.js';
 import {describeLink} from './core/links.js';
 import {openLink} from './open-link.js';
@@ -51,6 +50,9 @@ export async function openReader(session: ReaderSession): Promise<void> {
 				? `No posts match ${[category === undefined ? '' : `category "${category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
 				: undefined;
 	let preparer: ArticlePreparer | undefined;
+	// Full-text search code loads after the first frame, unless the list opens on a search.
+	const loadSearch = async () => import('./core/full-text.js').then(module => (post: Post, text: string) => module.searchPostFile(post, text)?.context);
+	const searchPost = query === undefined ? undefined : await loadSearch();
 	const shown = (next: Archive) => ({posts: filterByDate(filterByCategory(next.posts, category), since, until), skippedCount: next.skipped.length});
 	await runApp(terminal => ({
 		posts,
@@ -63,7 +65,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		skippedCount: archive.skipped.length,
 		initialReadState: readState.initial,
 		onReadStateChange: state => readState.save(state),
-		searchPost: (post, text) => searchPostFile(post, text)?.context,
+		searchPost,
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
@@ -74,6 +76,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		const articles = () => ({loadArticle: (post: Post, width: number) => started.article(post, width), loadArticleHead: (post: Post, width: number) => started.head(post, width)});
 		preparer = started;
 		publish(articles());
+		if (searchPost === undefined) void loadSearch().then(loaded => publish({searchPost: loaded}), () => undefined);
 		if (opened.refresh === undefined) return undefined;
 		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
 		return next && {...shown(next), loading: undefined};

@@ -49,6 +49,24 @@ describe('--search', () => {
 		);
 	});
 
+	test('the search syntax: words ANDed, Simplified finds Traditional, phrases, exclusions, fields and days', () => {
+		assert.deepEqual(titles(folio([archive, '--list', '--search', '台风 风球']).stdout), ['颱風消息']);
+		assert.deepEqual(titles(folio([archive, '--list', '--search', 'typhoon ferries']).stdout), ['Harbour report']);
+		assert.deepEqual(titles(folio([archive, '--list', '--search', '"typhoon story"']).stdout), ['No date here']);
+		assert.deepEqual(titles(folio([archive, '--list', '--search', 'typhoon -author:analytics -category:rthk']).stdout), ['Budget day', 'No date here']);
+		assert.deepEqual(titles(folio([archive, '--list', '--search', 'title:typhoon']).stdout), []);
+		assert.deepEqual(titles(folio([archive, '--list', '--search', 'typhoon before:2024-11-06']).stdout), ['Budget day', 'Harbour report']);
+		const found = folio([archive, '--list', '--search', '八号']);
+		assert.deepEqual(found.stdout.split('\t')[4]?.trim(), '天文台發出八號風球。', 'the matching line is shown as written');
+	});
+
+	test('a search with a day that is not one is a usage error in one line', () => {
+		const bad = folio([archive, '--list', '--search', 'typhoon after:2024-02-30']);
+		assert.equal(bad.status, 2);
+		assert.equal(bad.stdout, '');
+		assert.equal(bad.stderr, 'folio: --search: after: wants a day as YYYY-MM-DD, not "2024-02-30"\n');
+	});
+
 	test('no match prints nothing and still succeeds; an empty search is a usage error', () => {
 		assert.deepEqual(folio([archive, '--list', '--search', 'volcano']), {stdout: '', stderr: '', status: 0});
 		const empty = folio([archive, '--list', '--search', ' ']);

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {filterByDate, indexOfDay, parseDay} from '../source/core/days.js';
 import {countTags, filterByTag} from '../source/core/library.js';
-import {filterPosts, findInLines, foldCase, matchesPost, plainText, searchPostText} from '../source/core/search.js';
+import {searchPostText} from '../source/core/full-text.js';
+import {filterPosts, findInLines, foldCase, matchesPost} from '../source/core/search.js';
+import {bodyText} from '../source/core/search-document.js';
 import {applyFilters} from '../source/ui/filter-state.js';
 import {revealLine, stepMatch} from '../source/ui/find-state.js';
 import {promptKey} from '../source/ui/prompt-state.js';
@@ -72,7 +74,7 @@ describe('full-text search of one post', () => {
 		// eslint-disable-next-line no-control-regex
 		assert.doesNotMatch(hit.context, /\u001B/);
 		// eslint-disable-next-line no-control-regex
-		assert.doesNotMatch(plainText('<p>&#27;[2J &#x1b;]52;c;AA</p>', 'html'), /[\u0000-\u0008\u001B]/);
+		assert.doesNotMatch(bodyText('<p>&#27;[2J &#x1b;]52;c;AA</p>', 'html'), /[\u0000-\u0008\u001B]/);
 	});
 
 	test('a match only in the front matter counts, with the field as context', () => {

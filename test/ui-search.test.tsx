@@ -1,10 +1,11 @@
 /** Searching as a person sees it: `/` filter in the list, full-text search, find in the reader. */
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {cleanup} from 'ink-testing-library';
+import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {Post} from '../source/core/types.js';
-import {makePost, makePosts} from './helpers/posts.js';
+import {App, type AppProps} from '../source/ui/app.js';
+import {fakeLoadArticle, makePost, makePosts, tick} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
@@ -145,6 +146,34 @@ describe('F: full-text search', () => {
 		const row = app.selected()!;
 		assert.match(row, / Post 1 │ …[^│]*強烈颱風逼近/, row);
 		assert.ok(stringWidth(row) <= 80);
+	});
+
+	test('the matching line is cut near a match of any word of the search, Simplified or Traditional', async () => {
+		const line = '中央社記者報導，今年夏天因為天氣炎熱，許多遊客前往山區避暑，但八月底強烈颱風逼近，當局撤走了黑幕。';
+		const app = await renderApp({searchPost: (post, query) => (post.path === '/archive/post-1.md' && query === '台风 -雨' ? line : undefined)});
+		await app.press('F台风 -雨');
+		await app.press(keys.enter);
+		await app.waitFor(() => / 1\/30 posts/.test(app.screen()[0]!), 'the result');
+		const row = app.selected()!;
+		assert.match(row, / Post 1 │ …[^│]*強烈颱風逼近/, row);
+	});
+
+	test('a search typed before the search code has loaded runs once it arrives', async () => {
+		const props: AppProps = {posts: makePosts(30), folder: '~/news', loadArticle: fakeLoadArticle(100), onOpenLink: async () => '', width: 80, height: 24};
+		const app = render(<App {...props} />);
+		await tick();
+		app.stdin.write('F');
+		await tick(20);
+		app.stdin.write('typhoon');
+		await tick(20);
+		app.stdin.write(keys.enter);
+		for (let wait = 0; wait < 100 && !/loading/.test(app.lastFrame() ?? ''); wait++) await tick(10);
+		assert.match(app.lastFrame()!.split('\n').at(-1)!, /Full-text search is loading…/);
+		app.rerender(<App {...props} searchPost={fakeSearch({'/archive/post-9.md': 'Typhoon signal 8.'})} />);
+		for (let wait = 0; wait < 100 && !/1\/30 posts/.test(app.lastFrame() ?? ''); wait++) await tick(10);
+		const screen = app.lastFrame()!.split('\n');
+		assert.match(screen[0]!, /1\/30 posts · All · text "typhoon"$/);
+		assert.match(screen[1]!, /^› .* Post 9 │ Typhoon signal 8\.\s*$/);
 	});
 
 	test('a search given at start (folio --search) shows its results at once', async () => {

@@ -42,6 +42,12 @@ export type Query = {
 	readonly afterMs: number | undefined;
 	/** Posts dated before this instant (ms) only, from `before:`. */
 	readonly beforeMs: number | undefined;
+	/**
+	 * The same bounds as midnight UTC of their days, for dates stored as a day without a time of day
+	 * in a time zone of their own (such a date passes when its day is within the days given).
+	 */
+	readonly afterDayUtcMs: number | undefined;
+	readonly beforeDayUtcMs: number | undefined;
 	/** One line per part of the text that could not be read (e.g. a bad day); those parts are ignored. */
 	readonly problems: readonly string[];
 };
@@ -63,6 +69,8 @@ export function parseQuery(text: string): Query {
 	const problems: string[] = [];
 	let afterMs: number | undefined;
 	let beforeMs: number | undefined;
+	let afterDayUtcMs: number | undefined;
+	let beforeDayUtcMs: number | undefined;
 	let at = 0;
 	while (at < text.length) {
 		while (at < text.length && /\s/.test(text[at]!)) at++;
@@ -91,15 +99,20 @@ export function parseQuery(text: string): Query {
 		if (field === 'after' || field === 'before') {
 			const day = parseDay(value);
 			if (day === undefined) problems.push(`${field}: wants a day as YYYY-MM-DD, not "${value}"`);
-			else if (field === 'after') afterMs = Math.max(afterMs ?? -Infinity, day.start);
-			else beforeMs = Math.min(beforeMs ?? Infinity, day.start);
+			else if (field === 'after') {
+				afterMs = Math.max(afterMs ?? -Infinity, day.start);
+				afterDayUtcMs = Math.max(afterDayUtcMs ?? -Infinity, Date.parse(`${day.text}T00:00:00Z`));
+			} else {
+				beforeMs = Math.min(beforeMs ?? Infinity, day.start);
+				beforeDayUtcMs = Math.min(beforeDayUtcMs ?? Infinity, Date.parse(`${day.text}T00:00:00Z`));
+			}
 			continue;
 		}
 		const tokens = tokenText(foldText(value));
 		if (tokens === '') continue;
 		terms.push({text: value, tokens: tokens.split(' '), exact, negated, field});
 	}
-	return {terms, afterMs, beforeMs, problems};
+	return {terms, afterMs, beforeMs, afterDayUtcMs, beforeDayUtcMs, problems};
 }
 
 function fieldOf(name: string): QueryField | 'after' | 'before' | undefined {

@@ -5,7 +5,7 @@
  * and author. Attributes (link targets, image sources, alt text) are not text a reader sees.
  */
 import {Parser} from 'htmlparser2';
-import {isBoilerplate} from './clean.js';
+import {isBoilerplate} from './boilerplate.js';
 import {markdownToHtml} from './markdown.js';
 import {bodyOf} from './parse.js';
 import {maxBodyChars} from './post-text.js';

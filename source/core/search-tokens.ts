@@ -70,6 +70,46 @@ export function tokenText(folded: string): string {
 	return utf16.decode(out.subarray(0, length));
 }
 
+/** The kind of the character at `index` and how many code units it takes. */
+function kindAt(text: string, index: number): readonly [Kind, 1 | 2] {
+	const code = text.charCodeAt(index);
+	if (code >= 0xd8_00 && code <= 0xdb_ff && index + 1 < text.length) {
+		const low = text.charCodeAt(index + 1);
+		if (low >= 0xdc_00 && low <= 0xdf_ff) return [kindOf(String.fromCharCode(code, low)), 2];
+	}
+	let known = bmpKinds[code]!;
+	if (known === unknown) {
+		known = code >= 0xd8_00 && code <= 0xdf_ff ? separator : kindOf(String.fromCharCode(code));
+		bmpKinds[code] = known;
+	}
+	return [known as Kind, 1];
+}
+
+/**
+ * Where each token of a folded text is: [start, end) in code units, in order; the same tokens as
+ * tokenText, for finding where a match lies in a short text.
+ */
+export function tokenSpans(folded: string): Array<readonly [number, number]> {
+	const spans: Array<[number, number]> = [];
+	let previous: Kind = separator;
+	for (let index = 0; index < folded.length; ) {
+		const [kind, units] = kindAt(folded, index);
+		if (kind === single || (kind === word && previous !== word)) spans.push([index, index + units]);
+		else if (kind === word) spans.at(-1)![1] = index + units;
+		previous = kind === single ? separator : kind;
+		index += units;
+	}
+	return spans;
+}
+
+/**
+ * True when a token is one character of a script written without spaces: such a token is never
+ * the start of a longer one.
+ */
+export function isOwnToken(token: string): boolean {
+	return token.length <= 2 && [...token].length === 1 && kindOf(token) === single;
+}
+
 /** The tokens of an already folded text, in order. */
 export function tokensOf(folded: string): string[] {
 	const text = tokenText(folded);

@@ -318,11 +318,13 @@ function useFullTextSearch(
 	const job = state.fullText;
 	const envRef = useRef(env);
 	envRef.current = env;
+	// The search code may arrive just after the first frame: a search asked for before then starts when it does.
+	const ready = props.current.searchPost !== undefined;
 	useEffect(() => {
 		if (job === undefined || job.done >= job.base.length) return;
 		const search = props.current.searchPost;
 		if (search === undefined) {
-			dispatch({type: 'status', text: 'Full-text search is not available here'});
+			dispatch({type: 'status', text: 'Full-text search is loading…'});
 			return;
 		}
 		let cancelled = false;
@@ -357,9 +359,9 @@ function useFullTextSearch(
 			cancelled = true;
 			if (handle !== undefined) clearImmediate(handle);
 		};
-		// Only a new search (a new id) starts a run; progress updates must not restart it.
+		// Only a new search (a new id), or the search code arriving, starts a run; progress updates must not restart it.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [job?.id]);
+	}, [job?.id, ready]);
 }
 
 /** The terminal's size, updated when it is resized. */

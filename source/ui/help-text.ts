@@ -1,4 +1,5 @@
 /** The help screen's content, generated from the key table. */
+import {querySyntax} from '../core/query-syntax.js';
 import {bindings, screenTitles, type BindingScreen} from './keys.js';
 
 /** One row of the help screen. */
@@ -9,7 +10,10 @@ export type HelpRow =
 
 const order: readonly BindingScreen[] = ['list', 'reader', 'links', 'categories', 'tags', 'prompt', 'help', 'global'];
 
-/** Every binding of the table, grouped by screen under a heading, blank rows between groups. */
+/**
+ * Every binding of the table, grouped by screen under a heading, blank rows between groups; then
+ * the search syntax (what `/` and `F` accept).
+ */
 export const helpRows: readonly HelpRow[] = order.flatMap((screen, index) => {
 	const rows: HelpRow[] = index === 0 ? [] : [{kind: 'blank'}];
 	rows.push({kind: 'heading', text: screenTitles[screen]});
@@ -22,4 +26,8 @@ export const helpRows: readonly HelpRow[] = order.flatMap((screen, index) => {
 		});
 	}
 	return rows;
-});
+}).concat([
+	{kind: 'blank'},
+	{kind: 'heading', text: 'Searching (/ and F)'},
+	...querySyntax.map((row): HelpRow => ({kind: 'binding', keys: row.form, keyList: [row.form], description: row.meaning})),
+]);

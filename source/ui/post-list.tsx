@@ -5,7 +5,8 @@ import type {CategoryCount} from '../core/library.js';
 import type {Post} from '../core/types.js';
 import {listRows} from './app-state.js';
 import {padToWidth, truncateToWidth} from '../core/fit.js';
-import {foldCase} from '../core/search.js';
+import {cachedQuery} from '../core/search.js';
+import {locateQuery} from '../core/search-context.js';
 import {dayOf, listColumns, listHeader, listRowCells, selectedMarker, unselectedMarker} from './format.js';
 import type {ListState} from './list-state.js';
 import {visibleRange} from './list-state.js';
@@ -100,8 +101,9 @@ function titleWithContext(title: string, context: string, searched: string, widt
 
 /** `context` cut at the start so that the first match of `searched` sits in the first third of `width` cells. */
 function showMatch(context: string, searched: string, width: number): string {
-	const at = foldCase(context).indexOf(foldCase(searched.trim()));
-	if (at <= 0 || stringWidth(context.slice(0, at + searched.length)) <= width) return context;
+	const found = locateQuery(context, cachedQuery(searched));
+	if (found === undefined || found.start <= 0 || stringWidth(context.slice(0, found.end)) <= width) return context;
+	const at = found.start;
 	const lead = Math.floor(width / 3);
 	let start = at;
 	while (start > 0 && stringWidth(context.slice(start - 1, at)) < lead) start--;

@@ -1,0 +1,46 @@
+/**
+ * Full-text search of a list of posts with the index where it can answer: a post whose search
+ * document is in the index is decided and given its matching line from the index alone (its file
+ * is not read); any other post (not indexed yet, or changed since) is read and searched. The
+ * result is what searching every file would give, in the order of the list.
+ */
+import type {Database} from 'better-sqlite3';
+import {searchPostFile} from '../full-text.js';
+import {matchesListedPost, parseQuery} from '../query.js';
+import {matchContext} from '../search-context.js';
+import type {Post} from '../types.js';
+import {searchIds, storedBody} from './search-index.js';
+
+/** One post found, with the line to show. */
+export type SearchHit = {readonly post: Post; readonly context: string};
+
+/**
+ * Searches `posts` for `text` (the search syntax). `indexedId` names the `files` row of a post
+ * whose stored search document is up to date with its file, or undefined when the file must be
+ * read. A blank query finds nothing.
+ */
+export function searchArchive(db: Database | undefined, posts: readonly Post[], indexedId: (post: Post) => number | undefined, text: string): SearchHit[] {
+	if (text.trim() === '') return [];
+	const query = parseQuery(text);
+	const found = db === undefined ? new Set<number>() : new Set(searchIds(db, query));
+	const hits: SearchHit[] = [];
+	for (const post of posts) {
+		const id = db === undefined ? undefined : indexedId(post);
+		if (id === undefined) {
+			const hit = searchPostFile(post, text);
+			if (hit !== undefined) hits.push({post, context: hit.context});
+			continue;
+		}
+		// The index decided on its own stored date; the list's date is what the person sees.
+		if (!found.has(id) || !matchesListedDate(post, query)) continue;
+		const doc = {title: post.title, body: storedBody(db!, id) ?? '', categories: post.categories, tags: post.tags, author: post.author ?? ''};
+		hits.push({post, context: matchContext(doc, query).context});
+	}
+	return hits;
+}
+
+/** Whether the post's date passes the query's days (the words are decided by the index). */
+function matchesListedDate(post: Post, query: ReturnType<typeof parseQuery>): boolean {
+	if (query.afterMs === undefined && query.beforeMs === undefined) return true;
+	return matchesListedPost(post, {...query, terms: []});
+}
