@@ -152,3 +152,31 @@ describe('footnotes', () => {
 		assert.deepEqual(printed(html, 60, 'html'), ['Claim¹.', '', '1. The source.']);
 	});
 });
+
+describe('lists and quotes', () => {
+	test('a continuation line, or a paragraph indented two spaces, stays in its item and hangs under its text', () => {
+		assert.deepEqual(printed('1. First item\n  goes on here.\n2. Second\n', 60), ['1. First item goes on here.', '2. Second']);
+		assert.deepEqual(printed('1. First item\n\n  Its second paragraph, long enough to wrap at this width.\n2. Second\n', 30), [
+			'1. First item',
+			'',
+			'   Its second paragraph, long',
+			'   enough to wrap at this',
+			'   width.',
+			'2. Second',
+		]);
+		assert.deepEqual(printed('- Item\n\n  ```\n  code()\n    more()\n  ```\n- Next\n', 60), ['• Item', '', '      code()', '        more()', '', '• Next']);
+	});
+
+	test('empty items are dropped, numbers and nested numbering are kept', () => {
+		assert.deepEqual(printed('- one\n- \n-\n- two\n', 60), ['• one', '• two']);
+		assert.deepEqual(printed('<ol start="3"><li>three</li><li> </li><li>four<ol><li>a</li><li>b</li></ol></li></ol>', 60, 'html'), ['3. three', '4. four', '   1. a', '   2. b']);
+		assert.deepEqual(printed('1. one\n   1. sub one\n   2. sub two\n2. two\n', 60), ['1. one', '   1. sub one', '   2. sub two', '2. two']);
+	});
+
+	test('a quote keeps its bar across its blank lines, in Markdown and HTML', () => {
+		const expected = ['│ First quoted paragraph.', '│', '│ Second quoted paragraph.', '', 'After.'];
+		assert.deepEqual(printed('> First quoted paragraph.\n>\n> Second quoted paragraph.\n\nAfter.\n', 60), expected);
+		assert.deepEqual(printed('> First quoted paragraph.\n\n> Second quoted paragraph.\n\nAfter.\n', 60), expected);
+		assert.deepEqual(printed('<blockquote><p>First quoted paragraph.</p>\n<p>Second quoted paragraph.</p></blockquote><p>After.</p>', 60, 'html'), expected);
+	});
+});

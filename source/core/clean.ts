@@ -7,7 +7,7 @@
 import {compile, type FormatCallback} from 'html-to-text';
 import {flattenDeepHtml} from './html-depth.js';
 import {bodyLinkTarget, videoLink} from './links.js';
-import {markdownToHtml} from './markdown.js';
+import {markdownToHtml, maxMarkdownNesting} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 import {stripTemplates} from './templates.js';
 import type {CleanDocument, DocumentLine} from './types.js';
@@ -18,7 +18,6 @@ const marker = {
 	quote: '\uE002',
 	pre: '\uE003',
 	itemStart: '\uE004',
-	itemEnd: '\uE005',
 } as const;
 const anyMarker = /[\uE000-\uE00F]/g;
 
@@ -192,18 +191,31 @@ function markedBlock(mark: string, isPre = false): FormatCallback {
 	};
 }
 
-/** A list whose items start with a marked prefix (`•` or a number), so wrapped rows can hang under it. */
+/**
+ * A list whose items start with a bullet or a number, and whose first word is marked, so the
+ * bullet can hang in front of every row of the item. Items with no text are left out (and not
+ * counted); an `<ol start>` is kept, and nested lists number from their own start.
+ */
 function formatList(ordered: boolean): FormatCallback {
 	return (element, walk, builder) => {
 		let next = Number(element.attribs?.start ?? '1') || 1;
 		const nested = (element.parent as {name?: string} | null)?.name === 'li';
-		const items = (element.children ?? []).filter((child: {type: string; name?: string}) => child.type === 'tag' && child.name === 'li');
+		const items = (element.children ?? []).filter(
+			(child: DomNode) => child.type === 'tag' && child.name === 'li' && (textContent(child).trim() !== '' || findElement(child, 'img') !== undefined),
+		);
 		if (items.length === 0) return;
 		builder.openList({interRowLineBreaks: 1, leadingLineBreaks: nested ? 1 : 2, maxPrefixLength: 0, prefixAlign: 'left'});
 		for (const item of items) {
 			const bullet = ordered ? `${next++}. ` : '• ';
-			builder.openListItem({prefix: marker.itemStart + bullet + marker.itemEnd});
+			builder.openListItem({prefix: bullet});
+			let first = true;
+			builder.pushWordTransform((word: string) => {
+				if (!first || word === '') return word;
+				first = false;
+				return marker.itemStart + word;
+			});
 			walk([item], builder);
+			builder.popWordTransform();
 			builder.closeListItem();
 		}
 		builder.closeList({trailingLineBreaks: nested ? 1 : 2});
@@ -315,8 +327,30 @@ function toDocumentLines(text: string): DocumentLine[] {
 		lines.push(line);
 	}
 	while (lines.at(-1)?.text === '') lines.pop();
+	return barredBlanks(lines);
+}
+
+/** `lines` with a quote's bar kept on each blank line between two quoted lines, so they read as one quote. */
+function barredBlanks(lines: DocumentLine[]): DocumentLine[] {
+	for (let index = 1; index < lines.length - 1; index++) {
+		const line = lines[index]!;
+		if (line.text !== '' || line.prefix !== undefined) continue;
+		const bars = Math.min(quoteBars(lines[index - 1]!), quoteBars(lines[index + 1]!));
+		if (bars > 0) lines[index] = {text: '', style: 'quote', prefix: '│ '.repeat(bars), continuation: '│ '.repeat(bars)};
+	}
 	return lines;
 }
+
+/** How many quote bars a line's prefix starts with. */
+function quoteBars(line: DocumentLine): number {
+	const prefix = line.prefix ?? '';
+	let bars = 0;
+	while (prefix.startsWith('│ ', bars * 2)) bars++;
+	return bars;
+}
+
+// The bullets of the items a line starts (a nested list's first item may start its parent's too), then the mark on the item's first word.
+const itemStart = new RegExp(`^((?:(?:• |\\d{1,9}\\. ) *){1,${maxMarkdownNesting}})[\\uE000-\\uE00F]*?${marker.itemStart}`);
 
 /** One converted line with its markers read as a style and a hanging prefix. */
 function toDocumentLine(raw: string): DocumentLine {
@@ -342,9 +376,9 @@ function toDocumentLine(raw: string): DocumentLine {
 	const innerIndent = /^ */.exec(rest)![0];
 	rest = rest.slice(innerIndent.length);
 	let bullet = '';
-	const item = new RegExp(`^${marker.itemStart}([^${marker.itemEnd}]*)${marker.itemEnd}`).exec(rest);
+	const item = itemStart.exec(rest);
 	if (item) {
-		bullet = item[1]!;
+		bullet = item[1]!.replace(anyMarker, '');
 		rest = rest.slice(item[0].length);
 	}
 
