@@ -180,3 +180,63 @@ describe('lists and quotes', () => {
 		assert.deepEqual(printed('<blockquote><p>First quoted paragraph.</p>\n<p>Second quoted paragraph.</p></blockquote><p>After.</p>', 60, 'html'), expected);
 	});
 });
+
+describe('tables', () => {
+	const markdown = '| Route | 出発 | Notes |\n|---|---|---|\n| Zurich → Vienna | 21:40 | Sleeper |\n| 蘇黎世 → 維也納 | 22:05 | 坐票 |\n';
+
+	test('columns are aligned by display width (CJK counts two), with a rule under the header', () => {
+		const rows = printed(markdown, 60);
+		assert.deepEqual(rows, [
+			'Route           │ 出発  │ Notes',
+			'────────────────┼───────┼────────',
+			'Zurich → Vienna │ 21:40 │ Sleeper',
+			'蘇黎世 → 維也納 │ 22:05 │ 坐票',
+		]);
+		const bars = rows.filter(row => row.includes('│')).map(row => stringWidth(row.slice(0, row.indexOf('│'))));
+		assert.deepEqual(new Set(bars).size, 1, 'every bar in the same column of cells');
+	});
+
+	test('cells wrap within their column; <p> and <br> stay in their cell', () => {
+		const html =
+			'<table><tr><th>Item</th><th>Description</th></tr>' +
+			'<tr><td>Lamp</td><td><p>A reading lamp with a long description that wraps.</p><p>Second paragraph.</p></td></tr>' +
+			'<tr><td>Desk<br>oak</td><td>Short</td></tr></table>';
+		const rows = printed(html, 40, 'html');
+		assertFits(rows, 40);
+		assert.deepEqual(rows, [
+			'Item │ Description',
+			`─────┼${'─'.repeat(34)}`,
+			'Lamp │ A reading lamp with a long',
+			'     │ description that wraps.',
+			'     │ Second paragraph.',
+			'Desk │ Short',
+			'oak  │',
+		]);
+	});
+
+	test('a table too wide for the width is shown one record a row, as header: value', () => {
+		const rows = printed(markdown, 24);
+		assertFits(rows, 24);
+		assert.deepEqual(rows, ['Route: Zurich → Vienna', '出発: 21:40', 'Notes: Sleeper', '', 'Route: 蘇黎世 → 維也納', '出発: 22:05', 'Notes: 坐票']);
+	});
+
+	test('a table without a header row aligns its cells, and falls back to one block a row', () => {
+		const html = '<table><tr><td>一</td><td>first</td></tr><tr><td>二十</td><td>second</td></tr></table>';
+		assert.deepEqual(printed(html, 40, 'html'), ['一   │ first', '二十 │ second']);
+		const wide = '<table><tr><td>A cell with a long text in it</td><td>Another cell with long text</td></tr></table>';
+		assert.deepEqual(printed(wide, 20, 'html'), ['A cell with a long', 'text in it', 'Another cell with', 'long text']);
+	});
+});
+
+describe('heavy tables', () => {
+	test('a table of 20,000 rows, and one of 5,000 columns, lay out within the width', {timeout: 20_000}, () => {
+		const tall = `<table>${'<tr><td>東京</td><td>a cell</td></tr>'.repeat(20_000)}</table>`;
+		const rows = printed(tall, 40, 'html');
+		assert.equal(rows.length, 20_000);
+		assertFits(rows, 40);
+		const wide = `<table><tr>${'<th>h</th>'.repeat(5000)}</tr><tr>${'<td>v</td>'.repeat(5000)}</tr></table>`;
+		const record = printed(wide, 40, 'html');
+		assert.equal(record.length, 5000);
+		assert.equal(record[0], 'h: v');
+	});
+});

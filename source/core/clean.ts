@@ -10,7 +10,7 @@ import {bodyLinkTarget, videoLink} from './links.js';
 import {markdownToHtml, maxMarkdownNesting} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 import {stripTemplates} from './templates.js';
-import type {CleanDocument, DocumentLine} from './types.js';
+import type {CleanDocument, DocumentLine, Table} from './types.js';
 
 /** Markers placed by the formatters below and turned into line styles afterwards (private-use characters). */
 const marker = {
@@ -18,6 +18,8 @@ const marker = {
 	quote: '\uE002',
 	pre: '\uE003',
 	itemStart: '\uE004',
+	table: '\uE006',
+	tableEnd: '\uE007',
 } as const;
 const anyMarker = /[\uE000-\uE00F]/g;
 
@@ -74,7 +76,8 @@ const formatParagraph: FormatCallback = (element, walk, builder) => {
 	builder.closeBlock({trailingLineBreaks: inItem && siblings.at(-1) === node ? 1 : 2});
 };
 
-type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined};
+/** What the formatters gather while converting: the numbered links, and the tables (laid out later, at a width). */
+type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined; readonly tables: Table[]};
 
 /** A link in the text: its words, then `[n]` when it points to a web page; other schemes keep only their words. */
 const formatAnchor: FormatCallback = (element, walk, builder) => {
@@ -222,22 +225,69 @@ function formatList(ordered: boolean): FormatCallback {
 	};
 }
 
-/** A table as one line a row, cells joined by ` │ `: readable at any width, in any script. */
+/**
+ * A table, kept as its cells (each cell's text with its own line breaks, from `<p>` and `<br>`),
+ * to be laid out at the reader's width; a placeholder line marks its place. A table inside a
+ * table's cell reads as one line a row, cells joined by ` │ `.
+ */
 const formatTable: FormatCallback = (element, walk, builder) => {
-	builder.openBlock({leadingLineBreaks: 2});
-	for (const row of findAll(element as DomNode, "tr")) {
-		builder.openBlock({leadingLineBreaks: 1});
-		let first = true;
+	const links = (builder as unknown as {metadata: Links}).metadata;
+	const node = element as DomNode;
+	const rows = findAll(node, 'tr').filter(row => (row.children ?? []).some(cell => cell.type === 'tag' && (cell.name === 'td' || cell.name === 'th')));
+	if (rows.length === 0) return;
+	const nested = insideCell(node);
+	builder.openTable();
+	for (const row of rows) {
+		builder.openTableRow();
 		for (const cell of row.children ?? []) {
 			if (cell.type !== 'tag' || (cell.name !== 'td' && cell.name !== 'th')) continue;
-			if (!first) builder.addInline(' │ ', {noWordTransform: true});
-			first = false;
+			builder.openTableCell();
 			walk((cell.children ?? []) as never, builder);
+			builder.closeTableCell({colspan: Math.min(50, Number(cell.attribs?.colspan ?? '1') || 1)});
 		}
-		builder.closeBlock({trailingLineBreaks: 1});
+		builder.closeTableRow();
 	}
-	builder.closeBlock({trailingLineBreaks: 2});
+	const first = rows[0]!;
+	const header = (first as DomNode & {parent?: DomNode | null}).parent?.name === 'thead' || (first.children ?? []).every(cell => cell.type !== 'tag' || cell.name === 'th');
+	builder.closeTable({
+		leadingLineBreaks: 2,
+		trailingLineBreaks: 2,
+		tableToString(cells) {
+			const table = tableOf(cells, header);
+			if (table === undefined) return '';
+			if (nested) return table.rows.map(row => row.map(cell => cell.replace(/\n+/g, ' ')).join(' │ ')).join('\n');
+			links.tables.push(table);
+			return `${marker.table}${links.tables.length - 1}${marker.tableEnd}`;
+		},
+	});
 };
+
+/** The cells of a converted table as clean text, spanned columns left empty; undefined when no cell has text. */
+function tableOf(rows: ReadonlyArray<ReadonlyArray<{readonly colspan: number; readonly text: string}>>, header: boolean): Table | undefined {
+	const out: string[][] = [];
+	let any = false;
+	for (const row of rows) {
+		const cells: string[] = [];
+		for (const cell of row) {
+			const text = cell.text
+				.split('\n')
+				.map(line => clean(line, false))
+				.filter(line => line !== '')
+				.join('\n');
+			if (text !== '') any = true;
+			cells.push(text);
+			for (let span = 1; span < cell.colspan; span++) cells.push('');
+		}
+		if (cells.some(cell => cell !== '')) out.push(cells);
+	}
+	return any ? {rows: out, header: header && out.length > 1} : undefined;
+}
+
+/** Whether an element sits inside a table cell. */
+function insideCell(node: DomNode & {parent?: DomNode | null}): boolean {
+	for (let at = node.parent; at; at = (at as DomNode & {parent?: DomNode | null}).parent) if (at.name === 'td' || at.name === 'th') return true;
+	return false;
+}
 
 const htmlToText = compile({
 	wordwrap: false,
@@ -286,9 +336,9 @@ const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => 
 export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
 	const input = stripTemplates(dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title), format);
 	const html = joinCjkLineBreaks(flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input));
-	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
+	const links: Links = {list: [], numbers: new Map(), base: baseUrl, tables: []};
 	const text = htmlToLines(html, links);
-	const lines = toDocumentLines(text);
+	const lines = toDocumentLines(text, links.tables);
 	if (lines[0]?.style === 'heading' && sameText(lines[0].text, title)) lines.splice(0, lines[1]?.text === '' ? 2 : 1);
 	return {lines, links: links.list};
 }
@@ -316,10 +366,10 @@ export function joinCjkLineBreaks(html: string): string {
 }
 
 /** Splits converted text into styled logical lines; blank lines collapse to one. */
-function toDocumentLines(text: string): DocumentLine[] {
+function toDocumentLines(text: string, tables: readonly Table[]): DocumentLine[] {
 	const lines: DocumentLine[] = [];
 	for (const raw of text.split('\n')) {
-		const line = toDocumentLine(raw);
+		const line = toDocumentLine(raw, tables);
 		if (line.text.trim() === '' && !line.prefix) {
 			if (lines.length > 0 && lines.at(-1)!.text !== '') lines.push({text: ''});
 			continue;
@@ -349,11 +399,21 @@ function quoteBars(line: DocumentLine): number {
 	return bars;
 }
 
+const tablePlace = new RegExp(`${marker.table}(\\d+)${marker.tableEnd}`);
+
 // The bullets of the items a line starts (a nested list's first item may start its parent's too), then the mark on the item's first word.
 const itemStart = new RegExp(`^((?:(?:• |\\d{1,9}\\. ) *){1,${maxMarkdownNesting}})[\\uE000-\\uE00F]*?${marker.itemStart}`);
 
 /** One converted line with its markers read as a style and a hanging prefix. */
-function toDocumentLine(raw: string): DocumentLine {
+function toDocumentLine(raw: string, tables: readonly Table[]): DocumentLine {
+	const table = tablePlace.exec(raw);
+	if (table) {
+		const before = raw.slice(0, table.index);
+		const lead = before.replace(/\uE002/g, '│ ').replace(anyMarker, '');
+		const cells = tables[Number(table[1])]!;
+		const text = cells.rows.map(row => row.join(' ').replace(/\n/g, ' ')).join(' ');
+		return {text, style: 'table', table: cells, ...(lead ? {prefix: lead, continuation: lead.replace(/[^│ ]/g, ' ')} : {})};
+	}
 	let rest = raw;
 	let quoteDepth = 0;
 	let style: DocumentLine['style'];
