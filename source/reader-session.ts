@@ -34,6 +34,8 @@ export type ReaderSession = {
 	readonly loadArticleCode: () => Promise<typeof import('./core/article.js')>;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
+	/** The reading width given with --width, if any. */
+	readonly readingWidth?: number | undefined;
 };
 
 /** Opens the reader and resolves when the person quits, the read state saved. */
@@ -67,6 +69,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
+		...(session.readingWidth === undefined ? {} : {readingWidth: session.readingWidth}),
 	}), async publish => {
 		const articles = await session.loadArticleCode().then(
 			module => {
