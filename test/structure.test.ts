@@ -7,6 +7,7 @@ import {describe, test} from 'node:test';
 import stringWidth from 'string-width';
 import {renderArticle} from '../source/core/article.js';
 import {parsePost} from '../source/core/parse.js';
+import {formatJsonLine} from '../source/output.js';
 
 const facts = {size: 0, mtimeMs: 0};
 
@@ -238,5 +239,30 @@ describe('heavy tables', () => {
 		const record = printed(wide, 40, 'html');
 		assert.equal(record.length, 5000);
 		assert.equal(record[0], 'h: v');
+	});
+});
+
+describe('links shown decoded', () => {
+	const link = 'https://example.org/news/%E3%80%90%E7%AB%8B%E6%B3%95%E4%BC%9A%E3%80%91%E6%96%B0%E8%81%9E/item?q=%E4%B8%AD%E6%96%87&x=a%20b%2Fc';
+
+	test('a percent-encoded UTF-8 link is shown in IRI form, cut to one row with … in the header; the link itself is kept', () => {
+		const text = `---\ntitle: Fixture\nlink: ${link}\n---\n<p>See <a href="${link}">this</a>.</p>`;
+		const article = renderArticle(parsePost(text, 'post.html', facts), text, 40);
+		const rows = article.lines.map(line => line.text);
+		const header = rows.filter(row => row.startsWith('Link:'));
+		assert.deepEqual(header, ['Link:     https://example.org/news/【立…']);
+		assert.equal(rows[rows.indexOf(header[0]!) + 1], '', 'one row, not five');
+		assert.deepEqual(article.links, [link], 'the exact URL is what opens');
+		assert.equal(JSON.parse(formatJsonLine(parsePost(text, 'post.html', facts))).link, link, '--json prints the link as written');
+		const listed = rows.slice(rows.lastIndexOf('Links') + 2).join('');
+		assert.equal(listed.replace(/ {2,}/g, ''), '[1] https://example.org/news/【立法会】新聞/item?q=中文&x=a%20b%2Fc');
+	});
+
+	test('escapes of ASCII, of bytes that are not UTF-8 and of invisible or bidi characters stay as written', async () => {
+		const {displayLink} = await import('../source/core/links.js');
+		assert.equal(displayLink('https://e.org/a%20b%2F%3F'), 'https://e.org/a%20b%2F%3F');
+		assert.equal(displayLink('https://e.org/%E4%B8%AD%FF%E4%B8'), 'https://e.org/中%FF%E4%B8');
+		assert.equal(displayLink('https://e.org/%E2%80%AEevil%E2%80%8B%E3%80%80'), 'https://e.org/%E2%80%AEevil%E2%80%8B%E3%80%80');
+		assert.equal(displayLink('https://e.org/caf%C3%A9'), 'https://e.org/café');
 	});
 });
