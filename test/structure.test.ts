@@ -266,3 +266,32 @@ describe('links shown decoded', () => {
 		assert.equal(displayLink('https://e.org/caf%C3%A9'), 'https://e.org/café');
 	});
 });
+
+describe('boilerplate', () => {
+	test('share and bookmark links are dropped with the row they make; words like "add to" in the text stay', () => {
+		const html =
+			'<p>These averted hypothetical losses add to profits, a delicious irony.</p>' +
+			'<p>Share: <a href="http://del.icio.us/post?url=https://example.org/a">Add to del.icio.us</a> | <a href="https://www.facebook.com/sharer/sharer.php?u=x"><img src="fb.png" alt="Facebook"></a> | <a href="https://twitter.com/intent/tweet?url=x">Tweet</a></p>' +
+			'<ul><li><a href="https://digg.com/submit?url=x">Digg it</a></li><li><a href="https://example.org/p">Add to my reading list</a></li></ul>' +
+			'<p><a href="https://example.org/more">Read more</a> and <a href="https://www.reddit.com/submit?url=x">Share on Reddit</a></p>';
+		const text = `---\ntitle: Fixture\n---\n${html}`;
+		const article = renderArticle(parsePost(text, 'post.html', facts), text, 70);
+		assert.deepEqual(printed(html, 70, 'html'), [
+			'These averted hypothetical losses add to profits, a delicious irony.',
+			'',
+			'• Add to my reading list[1]',
+			'',
+			'Read more[2] and',
+		]);
+		assert.deepEqual(article.links, ['https://example.org/p', 'https://example.org/more'], 'no share service is listed');
+	});
+
+	test('WordPress feed footers go: leaked get_post_time code, the feed notice, "appeared first on"', () => {
+		const html =
+			'<p>The article text.</p>' +
+			'<p>&copy; get_post_time(\'Y\') Jane Doe. All rights reserved.</p>' +
+			'<p><small>This feed is for personal, non-commercial use only. The use of this feed on other websites breaches copyright.</small></p>' +
+			'<p>The post <a href="https://example.org/a">Night trains</a> appeared first on <a href="https://example.org/">Example Blog</a>.</p>';
+		assert.deepEqual(printed(html, 70, 'html'), ['The article text.']);
+	});
+});

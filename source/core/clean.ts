@@ -20,6 +20,7 @@ const marker = {
 	itemStart: '\uE004',
 	table: '\uE006',
 	tableEnd: '\uE007',
+	dropped: '\uE008',
 } as const;
 const anyMarker = /[\uE000-\uE00F]/g;
 
@@ -82,6 +83,10 @@ type Links = {readonly list: string[]; readonly numbers: Map<string, number>; re
 /** A link in the text: its words, then `[n]` when it points to a web page; other schemes keep only their words. */
 const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const links = (builder as unknown as {metadata: Links}).metadata;
+	if (isShareLink(element as DomNode)) {
+		builder.addInline(marker.dropped, {noWordTransform: true});
+		return;
+	}
 	const footnote = footnoteLink(element.attribs ?? {});
 	if (footnote === 'back') return;
 	if (footnote === 'ref') {
@@ -99,6 +104,39 @@ const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const number = linkNumber(links, String(element.attribs?.href ?? ''));
 	if (number !== undefined) builder.addInline(`[${number}]`, {noWordTransform: true});
 };
+
+// Pages that only share or bookmark the page that links to them.
+const shareTarget =
+	/^(?:(?:https?:)?\/\/)?(?:[\w-]+\.)*(?:del\.icio\.us\/(?:post|save)?|delicious\.com\/(?:save|post)|digg\.com\/submit|reddit\.com\/submit|facebook\.com\/(?:sharer|share\.php|dialog\/share)|(?:twitter|x)\.com\/(?:share|intent\/tweet)|linkedin\.com\/(?:shareArticle|sharing)|stumbleupon\.com\/submit|technorati\.com\/faves|google\.com\/bookmarks|plus\.google\.com\/share|addtoany\.com\/(?:add_to|share)|addthis\.com\/bookmark|sharethis\.com\/share|service\.weibo\.com\/share|pinterest\.com\/pin\/create|getpocket\.com\/(?:save|edit)|tumblr\.com\/share|news\.ycombinator\.com\/submitlink|api\.whatsapp\.com\/send|social-plugins\.line\.me|connect\.qq\.com\/widget\/shareqq|furl\.net\/storeIt|blinklist\.com\/index\.php\?Action=Blink)|^whatsapp:\/\/send/i;
+// The words of a link that only shares or bookmarks, such as "Add to del.icio.us" or "Share on Facebook".
+const shareWords = /^\s*(?:add (?:this )?to (?:del\.icio\.us|delicious|digg|reddit|facebook|twitter|google|technorati|stumbleupon|furl|blinklist|my yahoo|favorites|any)|share (?:on|to|via|with) \S+|bookmark (?:this|it|on|at|with)\b|tweet this|digg this|email this|分享到)/i;
+
+/** Whether a link only shares or bookmarks the post (a share service's address, or words that say so). */
+function isShareLink(element: DomNode): boolean {
+	const href = (element.attribs?.href ?? '').trim();
+	if (shareTarget.test(href)) return true;
+	const text = shortText(element, 60);
+	return text !== undefined && shareWords.test(text);
+}
+
+/** The text inside an element when it is shorter than `limit` characters (found without reading further); else undefined. */
+function shortText(node: DomNode, limit: number): string | undefined {
+	let text = '';
+	const stack: DomNode[] = [node];
+	let visited = 0;
+	while (stack.length > 0) {
+		const at = stack.pop()!;
+		if (++visited > limit * 4) return undefined;
+		if (at.type === 'text') {
+			text += at.data ?? '';
+			if (text.length >= limit) return undefined;
+		} else if (at.type === 'tag') {
+			const children = at.children ?? [];
+			for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+		}
+	}
+	return text;
+}
 
 /** Whether a link is a footnote reference (`ref`), a note's link back to it (`back`), or neither. */
 function footnoteLink(attributes: Record<string, string>): 'ref' | 'back' | undefined {
@@ -369,6 +407,7 @@ export function joinCjkLineBreaks(html: string): string {
 function toDocumentLines(text: string, tables: readonly Table[]): DocumentLine[] {
 	const lines: DocumentLine[] = [];
 	for (const raw of text.split('\n')) {
+		if (isFeedFooter(raw)) continue;
 		const line = toDocumentLine(raw, tables);
 		if (line.text.trim() === '' && !line.prefix) {
 			if (lines.length > 0 && lines.at(-1)!.text !== '') lines.push({text: ''});
@@ -378,6 +417,20 @@ function toDocumentLines(text: string, tables: readonly Table[]): DocumentLine[]
 	}
 	while (lines.at(-1)?.text === '') lines.pop();
 	return barredBlanks(lines);
+}
+
+// What is left of a line of share links once they are gone: separators and a label.
+const shareLeftover = /^[\s\p{P}\p{S}]*(?:(?:share|bookmark|share this|bookmark this|share and enjoy|分享|收藏)(?: (?:on|to|this|it))?[\s\p{P}\p{S}]*)?$/iu;
+
+/**
+ * Whether a converted line is boilerplate of a feed rather than the post: a row of share links,
+ * or a WordPress feed footer (leaked `get_post_time` template code, "This feed is for personal,
+ * non-commercial use only", "The post … appeared first on …").
+ */
+function isFeedFooter(raw: string): boolean {
+	if (raw.includes(marker.dropped) && shareLeftover.test(raw.replace(anyMarker, ''))) return true;
+	if (raw.length > 2000) return false;
+	return /\bget_post_time\s*\(/.test(raw) || /^\W*This feed is for personal,? non-commercial use only/i.test(raw.replace(anyMarker, '')) || /^\W*The post .{1,300} appeared first on .{1,200}$/.test(raw.replace(anyMarker, '').trim());
 }
 
 /** `lines` with a quote's bar kept on each blank line between two quoted lines, so they read as one quote. */
