@@ -414,7 +414,20 @@ function breakOpportunities(line: string): number[] {
 		}
 	}
 	if (n > 0) out.push(n);
-	return out;
+	// UAX #14 allows a break between a space and a CJK colon or full stop; a row must not start with one.
+	return out.some(position => position < n && noBreakBefore(line.charCodeAt(position))) ? out.filter(position => position === n || !noBreakBefore(line.charCodeAt(position))) : out;
+}
+
+/** Closing punctuation no row may start with, whatever spaces come before it. */
+function noBreakBefore(code: number): boolean {
+	switch (code) {
+		case 0x21: case 0x29: case 0x2c: case 0x2e: case 0x3a: case 0x3b: case 0x3f: case 0x5d: case 0x7d:
+		case 0x3001: case 0x3002: case 0x3009: case 0x300b: case 0x300d: case 0x300f: case 0x3011: case 0x3015: case 0x3017: case 0x3019: case 0x301b:
+		case 0xff01: case 0xff09: case 0xff0c: case 0xff0e: case 0xff1a: case 0xff1b: case 0xff1f: case 0xff3d: case 0xff5d: case 0xff60: case 0xff63:
+			return true;
+		default:
+			return false;
+	}
 }
 
 /** Decisions for printable ASCII pairs: 0 unknown, 1 no break, 2 break. Index ((prev * 96 + next) * 2 + spaced). */
