@@ -28,8 +28,8 @@ Options
                        control character in it written as a C escape
                        (\\\\ \\t \\n \\xHH \\uHHHH; printf %b reverses it)
   --json               Print the list as one JSON object a line
-  --width, -w N        Wrap printed articles at N columns
-                       (default: the terminal's width, else 80)
+  --width, -w N        Wrap articles at N columns, printed or in the reader
+                       (default: the terminal's width up to 100, else 80)
   --category, -c NAME  Only posts in this category
   --search, -s TEXT    Only posts whose text, title, categories, tags or
                        author match TEXT (see Search below); --list adds

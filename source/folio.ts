@@ -154,7 +154,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, posts, category: flags.category, since, until, query, warn});
+		await openReader({target, opened, posts, category: flags.category, since, until, query, warn, readingWidth: flags.width === undefined ? undefined : width});
 		return;
 	}
 
@@ -183,9 +183,12 @@ function firstBatchPosts(): number {
 	return Math.max(100, 2 * (process.stdout.rows || 0));
 }
 
+/** Widest an article is printed without --width: lines longer than this are hard to read. */
+const defaultReadingWidth = 100;
+
 function readWidth(flags: Flags): number {
 	const given = flags.width;
-	if (given === undefined) return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+	if (given === undefined) return Math.min(defaultReadingWidth, process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80);
 	if (!/^\d+$/.test(given) || Number(given) < 10 || Number(given) > 1000) fail(`--width wants a whole number from 10 to 1000, not "${given}"`, exitUsage);
 	return Number(given);
 }

@@ -32,6 +32,8 @@ export type ReaderSession = {
 	readonly query: string | undefined;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
+	/** The reading width given with --width, if any. */
+	readonly readingWidth?: number | undefined;
 };
 
 /** Opens the reader and resolves when the person quits, the read state saved. */
@@ -69,6 +71,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
+		...(session.readingWidth === undefined ? {} : {readingWidth: session.readingWidth}),
 	}), async publish => {
 		// Articles are prepared on a worker thread, so q, Esc, Ctrl+C and signals answer however long a post takes.
 		// Each article (or beginning) that comes in gives the screen new functions to ask with: it asks again.

@@ -109,10 +109,13 @@ describe('cleaning', () => {
 		assert.deepEqual(texts('<!--1637860380000-->\n[Night trains](https://x.example/a)\n------\n\nText.', 'markdown', 'Anything'), ['Text.']);
 	});
 
-	test('tables are readable as one row a line', () => {
-		const lines = texts('<table><tr><th>Route</th><th>Departs</th></tr><tr><td>Zurich → Vienna</td><td>21:40</td></tr></table>');
-		assert.deepEqual(lines, ['Route │ Departs', 'Zurich → Vienna │ 21:40']);
-		assert.deepEqual(texts('| Route | Departs |\n|---|---|\n| 蘇黎世 | 21:40 |', 'markdown'), ['Route │ Departs', '蘇黎世 │ 21:40']);
+	test('a table is kept as its cells, to be laid out at the reader\'s width', () => {
+		const html = '<table><tr><th>Route</th><th>Departs</th></tr><tr><td>Zurich → Vienna</td><td>21:40</td></tr></table>';
+		const [line] = cleanBody(html, 'html').lines;
+		assert.deepEqual(line!.table, {rows: [['Route', 'Departs'], ['Zurich → Vienna', '21:40']], header: true});
+		assert.equal(line!.style, 'table');
+		const [fromMarkdown] = cleanBody('| Route | Departs |\n|---|---|\n| 蘇黎世 | 21:40 |', 'markdown').lines;
+		assert.deepEqual(fromMarkdown!.table, {rows: [['Route', 'Departs'], ['蘇黎世', '21:40']], header: true});
 	});
 
 	test('entities are decoded, but escape characters they spell never survive', () => {

@@ -99,11 +99,14 @@ async function printed(file: string, width: number): Promise<string[]> {
 /** Asserts the reader shows the article's first lines exactly as the print path lays them out. */
 async function assertReaderTop(screen: string, file: string, cols: number, rows: number): Promise<void> {
 	assertFits(screen, cols);
-	const expected = await printed(file, cols);
+	// Text wraps at most at the reading width (100), in a column centred on a wider screen.
+	const column = Math.min(cols, 100);
+	const margin = ' '.repeat(Math.floor((cols - column) / 2));
+	const expected = await printed(file, column);
 	const text = rows - 2;
 	const shown = lines(screen).slice(0, text);
-	const want = [...expected.slice(0, text), ...Array.from({length: text}, () => '')].slice(0, text);
-	assert.deepEqual(shown, want, `the reader at ${cols} columns shows the article laid out at that width`);
+	const want = [...expected.slice(0, text).map(line => (line === '' ? '' : margin + line)), ...Array.from({length: text}, () => '')].slice(0, text);
+	assert.deepEqual(shown, want, `the reader at ${cols} columns shows the article laid out at ${column}`);
 	assert.equal(readerPosition(screen, rows).line, 1);
 }
 
@@ -402,6 +405,15 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 			await quit(term);
 		});
 	}
+
+	test('--print on a terminal wider than 100 columns wraps at 100, the reading width', async () => {
+		const term = startFolio([longRead, '--print'], {cols: 160, rows: 200});
+		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
+		const rows = lines(term.screen()).filter(row => row !== '');
+		assert.ok(rows.length > 10, term.screen());
+		for (const row of rows) assert.ok(stringWidth(row) <= 100, `${stringWidth(row)} cells: ${row}`);
+		assert.ok(rows.some(row => stringWidth(row) > 90), 'paragraphs fill the reading width');
+	});
 
 	test('an empty folder shows a friendly screen that says why, and q quits', async () => {
 		const empty = makeArchive({});

@@ -55,7 +55,8 @@ describe('heavy posts in the core', () => {
 		const lines = cleanBody(text, 'markdown').lines;
 		assert.deepEqual(
 			lines.slice(0, 3).map(line => (line.prefix ?? '') + line.text),
-			['• one', '    • two', '        • three'],
+			['• one', '  • two', '    • three'],
+			'each nested item hangs under its parent item’s text',
 		);
 		assert.equal(lines.at(-1)!.prefix, '│ '.repeat(maxMarkdownNesting));
 	});

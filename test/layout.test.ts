@@ -93,6 +93,16 @@ describe('layout', () => {
 		assert.ok(rows.filter(row => row.style === 'title').length >= 2, 'styles carry to wrapped rows');
 	});
 
+	test('a space before closing punctuation is no place to break: the row does not start with it', () => {
+		const text = '葡萄牙：国家紧急状态延长至4月17日 ：葡萄牙议会4月2日表决通过提案';
+		for (let width = 8; width <= 40; width++) {
+			const rows = wrapText(text, width);
+			assertFits(rows, width);
+			for (const row of rows.slice(1)) assert.doesNotMatch(row, closingPunctuation, `width ${width}: ${JSON.stringify(row)}`);
+		}
+		assert.deepEqual(wrapText('A sentence ends here !', 20), ['A sentence ends', 'here !']);
+	});
+
 	test('truncate and pad work in cells and never split a character', () => {
 		assert.equal(truncateToWidth('香港特區政府今日宣布', 9), '香港特區…');
 		assert.equal(truncateToWidth('short', 9), 'short');

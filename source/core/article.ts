@@ -1,7 +1,7 @@
 import {cleanBody} from './clean.js';
 import {formatLongDate} from './dates.js';
 import {layoutDocument} from './layout.js';
-import {linkDomain} from './links.js';
+import {displayLink, linkDomain} from './links.js';
 import {bodyOf, parsePost} from './parse.js';
 import {maxBodyChars, readPostText} from './post-text.js';
 import type {Article, CleanDocument, DocumentLine, Post} from './types.js';
@@ -37,7 +37,7 @@ function documentOf(post: Post, body: string, format: 'html' | 'markdown', part:
 		lines.push({text: ''}, {text: 'Links', style: 'heading'});
 		for (const [index, link] of clean.links.entries()) {
 			const number = `[${index + 1}] `;
-			lines.push({text: link, prefix: number, continuation: ' '.repeat(number.length), style: 'link-list'});
+			lines.push({text: displayLink(link), prefix: number, continuation: ' '.repeat(number.length), style: 'link-list'});
 		}
 	}
 
@@ -87,10 +87,10 @@ export function loadArticle(post: Post, width: number): Article {
 /** Title, date, source, author, tags and link, as shown above every article. */
 function headerLines(post: Post): DocumentLine[] {
 	const lines: DocumentLine[] = [{text: post.title, style: 'title'}];
-	const field = (label: string, value: string | undefined) => {
+	const field = (label: string, value: string | undefined, oneRow = false) => {
 		if (!value) return;
 		const prefix = `${label}:`.padEnd(10);
-		lines.push({text: value, prefix, continuation: ' '.repeat(prefix.length), style: 'meta'});
+		lines.push({text: value, prefix, continuation: ' '.repeat(prefix.length), style: 'meta', ...(oneRow ? {oneRow} : {})});
 	};
 
 	field('Date', post.date === undefined ? 'unknown' : formatLongDate(post.date, post.hasTime));
@@ -100,7 +100,8 @@ function headerLines(post: Post): DocumentLine[] {
 	field('Author', post.author);
 	const tags = post.tags.join(', ');
 	if (tags !== categories) field('Tags', tags || undefined);
-	field('Link', post.link);
+	// Decoded for reading and cut to one row; the link as written is what opens.
+	field('Link', post.link === undefined ? undefined : displayLink(post.link), true);
 	return lines;
 }
 

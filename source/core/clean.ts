@@ -8,10 +8,10 @@ import {compile, type FormatCallback} from 'html-to-text';
 import {isBoilerplate} from './boilerplate.js';
 import {flattenDeepHtml} from './html-depth.js';
 import {bodyLinkTarget, videoLink} from './links.js';
-import {markdownToHtml} from './markdown.js';
+import {markdownToHtml, maxMarkdownNesting} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 import {stripTemplates} from './templates.js';
-import type {CleanDocument, DocumentLine} from './types.js';
+import type {CleanDocument, DocumentLine, Table} from './types.js';
 
 /** Markers placed by the formatters below and turned into line styles afterwards (private-use characters). */
 const marker = {
@@ -19,7 +19,9 @@ const marker = {
 	quote: '\uE002',
 	pre: '\uE003',
 	itemStart: '\uE004',
-	itemEnd: '\uE005',
+	table: '\uE006',
+	tableEnd: '\uE007',
+	dropped: '\uE008',
 } as const;
 const anyMarker = /[\uE000-\uE00F]/g;
 
@@ -51,11 +53,16 @@ const formatParagraph: FormatCallback = (element, walk, builder) => {
 	builder.closeBlock({trailingLineBreaks: inItem && siblings.at(-1) === node ? 1 : 2});
 };
 
-type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined};
+/** What the formatters gather while converting: the numbered links, and the tables (laid out later, at a width). */
+type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined; readonly tables: Table[]};
 
 /** A link in the text: its words, then `[n]` when it points to a web page; other schemes keep only their words. */
 const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const links = (builder as unknown as {metadata: Links}).metadata;
+	if (isShareLink(element as DomNode)) {
+		builder.addInline(marker.dropped, {noWordTransform: true});
+		return;
+	}
 	const footnote = footnoteLink(element.attribs ?? {});
 	if (footnote === 'back') return;
 	if (footnote === 'ref') {
@@ -73,6 +80,39 @@ const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const number = linkNumber(links, String(element.attribs?.href ?? ''));
 	if (number !== undefined) builder.addInline(`[${number}]`, {noWordTransform: true});
 };
+
+// Pages that only share or bookmark the page that links to them.
+const shareTarget =
+	/^(?:(?:https?:)?\/\/)?(?:[\w-]+\.)*(?:del\.icio\.us\/(?:post|save)?|delicious\.com\/(?:save|post)|digg\.com\/submit|reddit\.com\/submit|facebook\.com\/(?:sharer|share\.php|dialog\/share)|(?:twitter|x)\.com\/(?:share|intent\/tweet)|linkedin\.com\/(?:shareArticle|sharing)|stumbleupon\.com\/submit|technorati\.com\/faves|google\.com\/bookmarks|plus\.google\.com\/share|addtoany\.com\/(?:add_to|share)|addthis\.com\/bookmark|sharethis\.com\/share|service\.weibo\.com\/share|pinterest\.com\/pin\/create|getpocket\.com\/(?:save|edit)|tumblr\.com\/share|news\.ycombinator\.com\/submitlink|api\.whatsapp\.com\/send|social-plugins\.line\.me|connect\.qq\.com\/widget\/shareqq|furl\.net\/storeIt|blinklist\.com\/index\.php\?Action=Blink)|^whatsapp:\/\/send/i;
+// The words of a link that only shares or bookmarks, such as "Add to del.icio.us" or "Share on Facebook".
+const shareWords = /^\s*(?:add (?:this )?to (?:del\.icio\.us|delicious|digg|reddit|facebook|twitter|google|technorati|stumbleupon|furl|blinklist|my yahoo|favorites|any)|share (?:on|to|via|with) \S+|bookmark (?:this|it|on|at|with)\b|tweet this|digg this|email this|分享到)/i;
+
+/** Whether a link only shares or bookmarks the post (a share service's address, or words that say so). */
+function isShareLink(element: DomNode): boolean {
+	const href = (element.attribs?.href ?? '').trim();
+	if (shareTarget.test(href)) return true;
+	const text = shortText(element, 60);
+	return text !== undefined && shareWords.test(text);
+}
+
+/** The text inside an element when it is shorter than `limit` characters (found without reading further); else undefined. */
+function shortText(node: DomNode, limit: number): string | undefined {
+	let text = '';
+	const stack: DomNode[] = [node];
+	let visited = 0;
+	while (stack.length > 0) {
+		const at = stack.pop()!;
+		if (++visited > limit * 4) return undefined;
+		if (at.type === 'text') {
+			text += at.data ?? '';
+			if (text.length >= limit) return undefined;
+		} else if (at.type === 'tag') {
+			const children = at.children ?? [];
+			for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+		}
+	}
+	return text;
+}
 
 /** Whether a link is a footnote reference (`ref`), a note's link back to it (`back`), or neither. */
 function footnoteLink(attributes: Record<string, string>): 'ref' | 'back' | undefined {
@@ -168,40 +208,100 @@ function markedBlock(mark: string, isPre = false): FormatCallback {
 	};
 }
 
-/** A list whose items start with a marked prefix (`•` or a number), so wrapped rows can hang under it. */
+/**
+ * A list whose items start with a bullet or a number, and whose first word is marked, so the
+ * bullet can hang in front of every row of the item. Items with no text are left out (and not
+ * counted); an `<ol start>` is kept, and nested lists number from their own start.
+ */
 function formatList(ordered: boolean): FormatCallback {
 	return (element, walk, builder) => {
 		let next = Number(element.attribs?.start ?? '1') || 1;
 		const nested = (element.parent as {name?: string} | null)?.name === 'li';
-		const items = (element.children ?? []).filter((child: {type: string; name?: string}) => child.type === 'tag' && child.name === 'li');
+		const items = (element.children ?? []).filter(
+			(child: DomNode) => child.type === 'tag' && child.name === 'li' && (textContent(child).trim() !== '' || findElement(child, 'img') !== undefined),
+		);
 		if (items.length === 0) return;
 		builder.openList({interRowLineBreaks: 1, leadingLineBreaks: nested ? 1 : 2, maxPrefixLength: 0, prefixAlign: 'left'});
 		for (const item of items) {
 			const bullet = ordered ? `${next++}. ` : '• ';
-			builder.openListItem({prefix: marker.itemStart + bullet + marker.itemEnd});
+			builder.openListItem({prefix: bullet});
+			let first = true;
+			builder.pushWordTransform((word: string) => {
+				if (!first || word === '') return word;
+				first = false;
+				return marker.itemStart + word;
+			});
 			walk([item], builder);
+			builder.popWordTransform();
 			builder.closeListItem();
 		}
 		builder.closeList({trailingLineBreaks: nested ? 1 : 2});
 	};
 }
 
-/** A table as one line a row, cells joined by ` │ `: readable at any width, in any script. */
+/**
+ * A table, kept as its cells (each cell's text with its own line breaks, from `<p>` and `<br>`),
+ * to be laid out at the reader's width; a placeholder line marks its place. A table inside a
+ * table's cell reads as one line a row, cells joined by ` │ `.
+ */
 const formatTable: FormatCallback = (element, walk, builder) => {
-	builder.openBlock({leadingLineBreaks: 2});
-	for (const row of findAll(element as DomNode, "tr")) {
-		builder.openBlock({leadingLineBreaks: 1});
-		let first = true;
+	const links = (builder as unknown as {metadata: Links}).metadata;
+	const node = element as DomNode;
+	const rows = findAll(node, 'tr').filter(row => (row.children ?? []).some(cell => cell.type === 'tag' && (cell.name === 'td' || cell.name === 'th')));
+	if (rows.length === 0) return;
+	const nested = insideCell(node);
+	builder.openTable();
+	for (const row of rows) {
+		builder.openTableRow();
 		for (const cell of row.children ?? []) {
 			if (cell.type !== 'tag' || (cell.name !== 'td' && cell.name !== 'th')) continue;
-			if (!first) builder.addInline(' │ ', {noWordTransform: true});
-			first = false;
+			builder.openTableCell();
 			walk((cell.children ?? []) as never, builder);
+			builder.closeTableCell({colspan: Math.min(50, Number(cell.attribs?.colspan ?? '1') || 1)});
 		}
-		builder.closeBlock({trailingLineBreaks: 1});
+		builder.closeTableRow();
 	}
-	builder.closeBlock({trailingLineBreaks: 2});
+	const first = rows[0]!;
+	const header = (first as DomNode & {parent?: DomNode | null}).parent?.name === 'thead' || (first.children ?? []).every(cell => cell.type !== 'tag' || cell.name === 'th');
+	builder.closeTable({
+		leadingLineBreaks: 2,
+		trailingLineBreaks: 2,
+		tableToString(cells) {
+			const table = tableOf(cells, header);
+			if (table === undefined) return '';
+			if (nested) return table.rows.map(row => row.map(cell => cell.replace(/\n+/g, ' ')).join(' │ ')).join('\n');
+			links.tables.push(table);
+			return `${marker.table}${links.tables.length - 1}${marker.tableEnd}`;
+		},
+	});
 };
+
+/** The cells of a converted table as clean text, spanned columns left empty; undefined when no cell has text. */
+function tableOf(rows: ReadonlyArray<ReadonlyArray<{readonly colspan: number; readonly text: string}>>, header: boolean): Table | undefined {
+	const out: string[][] = [];
+	let any = false;
+	for (const row of rows) {
+		const cells: string[] = [];
+		for (const cell of row) {
+			const text = cell.text
+				.split('\n')
+				.map(line => clean(line, false))
+				.filter(line => line !== '')
+				.join('\n');
+			if (text !== '') any = true;
+			cells.push(text);
+			for (let span = 1; span < cell.colspan; span++) cells.push('');
+		}
+		if (cells.some(cell => cell !== '')) out.push(cells);
+	}
+	return any ? {rows: out, header: header && out.length > 1} : undefined;
+}
+
+/** Whether an element sits inside a table cell. */
+function insideCell(node: DomNode & {parent?: DomNode | null}): boolean {
+	for (let at = node.parent; at; at = (at as DomNode & {parent?: DomNode | null}).parent) if (at.name === 'td' || at.name === 'th') return true;
+	return false;
+}
 
 const htmlToText = compile({
 	wordwrap: false,
@@ -250,9 +350,9 @@ const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => 
 export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
 	const input = stripTemplates(dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title), format);
 	const html = joinCjkLineBreaks(flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input));
-	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
+	const links: Links = {list: [], numbers: new Map(), base: baseUrl, tables: []};
 	const text = htmlToLines(html, links);
-	const lines = toDocumentLines(text);
+	const lines = toDocumentLines(text, links.tables);
 	if (lines[0]?.style === 'heading' && sameText(lines[0].text, title)) lines.splice(0, lines[1]?.text === '' ? 2 : 1);
 	return {lines, links: links.list};
 }
@@ -280,10 +380,11 @@ export function joinCjkLineBreaks(html: string): string {
 }
 
 /** Splits converted text into styled logical lines; blank lines collapse to one. */
-function toDocumentLines(text: string): DocumentLine[] {
+function toDocumentLines(text: string, tables: readonly Table[]): DocumentLine[] {
 	const lines: DocumentLine[] = [];
 	for (const raw of text.split('\n')) {
-		const line = toDocumentLine(raw);
+		if (isFeedFooter(raw)) continue;
+		const line = toDocumentLine(raw, tables);
 		if (line.text.trim() === '' && !line.prefix) {
 			if (lines.length > 0 && lines.at(-1)!.text !== '') lines.push({text: ''});
 			continue;
@@ -291,11 +392,57 @@ function toDocumentLines(text: string): DocumentLine[] {
 		lines.push(line);
 	}
 	while (lines.at(-1)?.text === '') lines.pop();
+	return barredBlanks(lines);
+}
+
+// What is left of a line of share links once they are gone: separators and a label.
+const shareLeftover = /^[\s\p{P}\p{S}]*(?:(?:share|bookmark|share this|bookmark this|share and enjoy|分享|收藏)(?: (?:on|to|this|it))?[\s\p{P}\p{S}]*)?$/iu;
+
+/**
+ * Whether a converted line is boilerplate of a feed rather than the post: a row of share links,
+ * or a WordPress feed footer (leaked `get_post_time` template code, "This feed is for personal,
+ * non-commercial use only", "The post … appeared first on …").
+ */
+function isFeedFooter(raw: string): boolean {
+	if (raw.includes(marker.dropped) && shareLeftover.test(raw.replace(anyMarker, ''))) return true;
+	if (raw.length > 2000) return false;
+	return /\bget_post_time\s*\(/.test(raw) || /^\W*This feed is for personal,? non-commercial use only/i.test(raw.replace(anyMarker, '')) || /^\W*The post .{1,300} appeared first on .{1,200}$/.test(raw.replace(anyMarker, '').trim());
+}
+
+/** `lines` with a quote's bar kept on each blank line between two quoted lines, so they read as one quote. */
+function barredBlanks(lines: DocumentLine[]): DocumentLine[] {
+	for (let index = 1; index < lines.length - 1; index++) {
+		const line = lines[index]!;
+		if (line.text !== '' || line.prefix !== undefined) continue;
+		const bars = Math.min(quoteBars(lines[index - 1]!), quoteBars(lines[index + 1]!));
+		if (bars > 0) lines[index] = {text: '', style: 'quote', prefix: '│ '.repeat(bars), continuation: '│ '.repeat(bars)};
+	}
 	return lines;
 }
 
+/** How many quote bars a line's prefix starts with. */
+function quoteBars(line: DocumentLine): number {
+	const prefix = line.prefix ?? '';
+	let bars = 0;
+	while (prefix.startsWith('│ ', bars * 2)) bars++;
+	return bars;
+}
+
+const tablePlace = new RegExp(`${marker.table}(\\d+)${marker.tableEnd}`);
+
+// The bullets of the items a line starts (a nested list's first item may start its parent's too), then the mark on the item's first word.
+const itemStart = new RegExp(`^((?:(?:• |\\d{1,9}\\. ) *){1,${maxMarkdownNesting}})[\\uE000-\\uE00F]*?${marker.itemStart}`);
+
 /** One converted line with its markers read as a style and a hanging prefix. */
-function toDocumentLine(raw: string): DocumentLine {
+function toDocumentLine(raw: string, tables: readonly Table[]): DocumentLine {
+	const table = tablePlace.exec(raw);
+	if (table) {
+		const before = raw.slice(0, table.index);
+		const lead = before.replace(/\uE002/g, '│ ').replace(anyMarker, '');
+		const cells = tables[Number(table[1])]!;
+		const text = cells.rows.map(row => row.join(' ').replace(/\n/g, ' ')).join(' ');
+		return {text, style: 'table', table: cells, ...(lead ? {prefix: lead, continuation: lead.replace(/[^│ ]/g, ' ')} : {})};
+	}
 	let rest = raw;
 	let quoteDepth = 0;
 	let style: DocumentLine['style'];
@@ -318,9 +465,9 @@ function toDocumentLine(raw: string): DocumentLine {
 	const innerIndent = /^ */.exec(rest)![0];
 	rest = rest.slice(innerIndent.length);
 	let bullet = '';
-	const item = new RegExp(`^${marker.itemStart}([^${marker.itemEnd}]*)${marker.itemEnd}`).exec(rest);
+	const item = itemStart.exec(rest);
 	if (item) {
-		bullet = item[1]!;
+		bullet = item[1]!.replace(anyMarker, '');
 		rest = rest.slice(item[0].length);
 	}
 

@@ -3,11 +3,17 @@
  * (string-width: CJK and emoji take two cells); break opportunities follow Unicode UAX #14.
  */
 import LineBreaker from 'linebreak';
-import {cachedWidth, cutToWidth, graphemeClusters, isPrintableAscii, rangeWidth, textWidth, trimEndSpaces, truncateToWidth} from './fit.js';
+import {cachedWidth, cutToWidth, graphemeClusters, isPrintableAscii, padToWidth, rangeWidth, textWidth, trimEndSpaces, truncateToWidth} from './fit.js';
 import {displayWidth} from './width.js';
-import type {CleanDocument, DocumentLine, LaidOutLine} from './types.js';
+import type {CleanDocument, DocumentLine, LaidOutLine, Table} from './types.js';
 
 export {padToWidth, truncateToWidth} from './fit.js';
+
+const columnGap = ' │ ';
+/** Narrowest a column is made before the table is shown one record a row instead. */
+const narrowestColumn = 12;
+/** More columns than this are always shown one record a row. */
+const maxColumns = 24;
 
 const mandatoryBreak = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
@@ -59,6 +65,7 @@ export function layoutDocument(doc: CleanDocument, width: number): LaidOutLine[]
 /** The rows of one logical line at a width, by its kind. */
 function rowsOf(line: DocumentLine, width: number): string[] {
 	if (line.style === 'pre') return codeRows(line.text, width, line.prefix, line.continuation);
+	if (line.table !== undefined) return tableRows(line.table, width, line.continuation ?? line.prefix ?? '');
 	if (line.oneRow) return [truncateToWidth((line.prefix ?? '') + line.text.replace(/\s+/g, ' '), width)];
 	return wrapText(line.text, width, line.prefix, line.continuation);
 }
@@ -118,6 +125,91 @@ export function codeRows(text: string, width: number, prefix = '', continuation?
 			used += cells;
 		}
 		out.push(trimEndSpaces(prefixNow.text + row));
+	}
+	return out;
+}
+
+/**
+ * A table's rows at a width, each row under `lead`: columns aligned by display width, cells
+ * wrapped within their column, a rule under the header row. A table that cannot fit so is shown
+ * one record a row, each cell as `header: value`, records apart.
+ */
+export function tableRows(table: Table, width: number, lead = ''): string[] {
+	const w = clampWidth(width);
+	const prefix = fitPrefix(lead, textWidth(lead), Math.max(0, w - 1));
+	const room = w - prefix.width;
+	let columns = 0;
+	for (const row of table.rows) columns = Math.max(columns, row.length);
+	const cells = table.rows.map(row => row.map(cell => cell.split('\n')));
+	const natural = Array.from({length: columns}, () => 0);
+	const least = Array.from({length: columns}, () => 1);
+	for (const row of cells) {
+		for (const [column, lines] of row.entries()) {
+			for (const line of lines) {
+				natural[column] = Math.max(natural[column]!, textWidth(line));
+				for (const word of line.split(' ')) least[column] = Math.max(least[column]!, Math.min(narrowestColumn, textWidth(word)));
+			}
+		}
+	}
+	const gaps = columnGap.length * (columns - 1);
+	const widths = columns > 1 && columns <= maxColumns ? columnWidths(natural, least, room - gaps) : undefined;
+	const out = widths === undefined ? recordRows(cells, table.header, room) : gridRows(cells, table.header, widths);
+	return out.map(row => (row === '' ? trimEndSpaces(prefix.text) : trimEndSpaces(prefix.text + row)));
+}
+
+/** Column widths that fit `room`: each column its natural width when all fit, else shares of what is left; undefined when they cannot fit. */
+function columnWidths(natural: readonly number[], least: readonly number[], room: number): number[] | undefined {
+	const total = natural.reduce((sum, value) => sum + value, 0);
+	if (total <= room) return [...natural];
+	const widths = natural.map((value, column) => Math.min(value, Math.max(least[column]!, Math.min(value, narrowestColumn))));
+	let left = room - widths.reduce((sum, value) => sum + value, 0);
+	if (left < 0) return undefined;
+	const want = natural.map((value, column) => value - widths[column]!);
+	const wanted = want.reduce((sum, value) => sum + value, 0);
+	if (wanted > 0) {
+		const share = left;
+		for (const [column, value] of want.entries()) {
+			const extra = Math.floor((share * value) / wanted);
+			widths[column]! += extra;
+			left -= extra;
+		}
+		for (let column = 0; left > 0 && column < widths.length; column++) {
+			if (widths[column]! < natural[column]!) {
+				widths[column]!++;
+				left--;
+			}
+		}
+	}
+	return widths;
+}
+
+/** Rows of an aligned table: cells wrapped in their columns, padded, joined by a bar. */
+function gridRows(cells: ReadonlyArray<ReadonlyArray<readonly string[]>>, header: boolean, widths: readonly number[]): string[] {
+	const out: string[] = [];
+	for (const [index, row] of cells.entries()) {
+		const wrapped = widths.map((width, column) => (row[column] ?? []).flatMap(line => (line === '' ? [] : textWidth(line) <= width ? [line] : wrapText(line, width))));
+		let height = 1;
+		for (const lines of wrapped) height = Math.max(height, lines.length);
+		for (let at = 0; at < height; at++) out.push(wrapped.map((lines, column) => padToWidth(lines[at] ?? '', widths[column]!)).join(columnGap));
+		if (index === 0 && header) out.push(widths.map(value => '─'.repeat(value)).join('─┼─'));
+	}
+	return out;
+}
+
+/** Rows of a table shown one record a row: `header: value` for each cell with text, a blank row between records. */
+function recordRows(cells: ReadonlyArray<ReadonlyArray<readonly string[]>>, header: boolean, room: number): string[] {
+	const names = header ? cells[0]!.map(lines => lines.join(' ')) : [];
+	const out: string[] = [];
+	for (const row of header ? cells.slice(1) : cells) {
+		if (out.length > 0) out.push('');
+		for (const [column, lines] of row.entries()) {
+			const value = lines.filter(line => line !== '');
+			if (value.length === 0) continue;
+			const name = names[column] ?? '';
+			const label = name === '' ? '' : `${truncateToWidth(name, Math.max(1, Math.floor(room / 2)))}: `;
+			const hang = label === '' ? '' : '  ';
+			for (const [index, line] of value.entries()) out.push(...wrapText(line, room, index === 0 ? label : hang, hang));
+		}
 	}
 	return out;
 }
@@ -322,7 +414,20 @@ function breakOpportunities(line: string): number[] {
 		}
 	}
 	if (n > 0) out.push(n);
-	return out;
+	// UAX #14 allows a break between a space and a CJK colon or full stop; a row must not start with one.
+	return out.some(position => position < n && noBreakBefore(line.charCodeAt(position))) ? out.filter(position => position === n || !noBreakBefore(line.charCodeAt(position))) : out;
+}
+
+/** Closing punctuation no row may start with, whatever spaces come before it. */
+function noBreakBefore(code: number): boolean {
+	switch (code) {
+		case 0x21: case 0x29: case 0x2c: case 0x2e: case 0x3a: case 0x3b: case 0x3f: case 0x5d: case 0x7d:
+		case 0x3001: case 0x3002: case 0x3009: case 0x300b: case 0x300d: case 0x300f: case 0x3011: case 0x3015: case 0x3017: case 0x3019: case 0x301b:
+		case 0xff01: case 0xff09: case 0xff0c: case 0xff0e: case 0xff1a: case 0xff1b: case 0xff1f: case 0xff3d: case 0xff5d: case 0xff60: case 0xff63:
+			return true;
+		default:
+			return false;
+	}
 }
 
 /** Decisions for printable ASCII pairs: 0 unknown, 1 no break, 2 break. Index ((prev * 96 + next) * 2 + spaced). */

@@ -85,3 +85,40 @@ export function videoLink(sources: readonly string[]): string | undefined {
 
 	return undefined;
 }
+
+const escapedRun = /(?:%[0-9A-Fa-f]{2})+/g;
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
+/**
+ * A link as a person reads it (IRI form): percent-encoded UTF-8 in its path, query or fragment
+ * shown as the characters it stands for. Escapes of ASCII (`%20`, `%2F`, `%3F` …), of bytes that
+ * are not UTF-8, and of invisible, control, space or bidi characters stay as written, so the
+ * text shown still names the same address. Only for showing: the link itself is what opens.
+ */
+export function displayLink(link: string): string {
+	if (!/%[89A-Fa-f][0-9A-Fa-f]/.test(link)) return link;
+	utf8 ??= new TextDecoder('utf-8', {fatal: true});
+	const decoder = utf8;
+	return link.replace(escapedRun, run => {
+		const bytes = Uint8Array.from({length: run.length / 3}, (_, index) => Number.parseInt(run.slice(index * 3 + 1, index * 3 + 3), 16));
+		let out = '';
+		let at = 0;
+		while (at < bytes.length) {
+			const lead = bytes[at]!;
+			const size = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 1;
+			let shown: string | undefined;
+			if (size > 1 && at + size <= bytes.length) {
+				try {
+					const char = decoder.decode(bytes.subarray(at, at + size));
+					if (!/[\p{C}\p{Z}\u115F\u1160\u3164\uFFA0]/u.test(char)) shown = char;
+				} catch {
+					shown = undefined;
+				}
+			}
+			const taken = shown === undefined ? 1 : size;
+			out += shown ?? run.slice(at * 3, at * 3 + 3);
+			at += taken;
+		}
+		return out;
+	});
+}

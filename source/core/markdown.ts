@@ -41,7 +41,7 @@ markdown.use(footnoteSyntax);
 /** The HTML of a Markdown text; time and stack depth stay proportional to its length. */
 export function markdownToHtml(text: string): string {
 	emphasisBudget = emphasisBudgetBase + text.length;
-	const tokens = markdown.lexer(flattenNesting(text));
+	const tokens = markdown.lexer(indentContinuations(flattenNesting(text)));
 	// Also ends the document for the footnote syntax, so the next one starts without notes.
 	for (const token of tokens) placeFootnotes?.call(markdown, token);
 	return markdown.parser(tokens);
@@ -77,6 +77,56 @@ export function flattenNesting(text: string): string {
 			lines[index] = rest;
 			changed = true;
 		}
+	}
+	return changed ? lines.join('\n') : text;
+}
+
+const listItemLine = /^( {0,12})([-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
+const fenceLine = /^ *(`{3,}|~{3,})/;
+
+/**
+ * `text` with the paragraphs of a list item that are indented less than the item's text (two
+ * spaces under `1. `, as people write them) moved under that text, so they stay in the item
+ * instead of ending the list. Fenced code so moved keeps its own indentation. Other lines are
+ * unchanged.
+ */
+export function indentContinuations(text: string): string {
+	if (!/^ {0,12}(?:[-+*]|\d{1,9}[.)]) /m.test(text)) return text;
+	const lines = text.split('\n');
+	let item: {readonly marker: number; readonly content: number} | undefined;
+	let afterBlank = false;
+	let fence: {readonly mark: string; readonly shift: number} | undefined;
+	let changed = false;
+	for (const [index, line] of lines.entries()) {
+		if (fence !== undefined) {
+			if (fence.shift > 0 && line.trim() !== '') {
+				lines[index] = ' '.repeat(fence.shift) + line;
+				changed = true;
+			}
+			const close = fenceLine.exec(line);
+			if (close && close[1]!.startsWith(fence.mark) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
+			continue;
+		}
+		if (line.trim() === '') {
+			afterBlank = true;
+			continue;
+		}
+		const marker = listItemLine.exec(line);
+		let indent = 0;
+		while (line.charCodeAt(indent) === 0x20) indent++;
+		let shift = 0;
+		if (marker) {
+			item = {marker: marker[1]!.length, content: marker[0].length};
+		} else if (item !== undefined && indent >= item.marker + 2 && indent < item.content) {
+			shift = item.content - indent;
+			lines[index] = ' '.repeat(shift) + line;
+			changed = true;
+		} else if (item !== undefined && indent <= item.marker && afterBlank) {
+			item = undefined;
+		}
+		afterBlank = false;
+		const open = fenceLine.exec(line);
+		if (open) fence = {mark: open[1]!.slice(0, 3), shift};
 	}
 	return changed ? lines.join('\n') : text;
 }

@@ -75,6 +75,8 @@ export type AppState = {
 	readonly exit: ExitReason | undefined;
 	/** Keys typed while the article they act on was still loading: handled, in order, once it is there. */
 	readonly waiting: readonly string[];
+	/** Widest the reader's text column is made, in cells; 0 for the whole screen (see readingColumn). */
+	readonly readingWidth: number;
 };
 
 /** What the reducer needs to know about the screen and the articles. */
@@ -148,7 +150,18 @@ export function initialState(posts: readonly Post[], saved: SavedReadState = {},
 		linkRequest: undefined,
 		exit: undefined,
 		waiting: [],
+		readingWidth: defaultReadingWidth,
 	};
+}
+
+/** The reading width the reader starts with: text wraps at most at this many cells. */
+export const defaultReadingWidth = 100;
+/** The reading widths the `w` key steps through; 0 is the whole screen. */
+const readingWidths = [60, 80, 100, 120, 0];
+
+/** The width of the reader's text column on a screen `width` cells wide. */
+export function readingColumn(width: number, readingWidth: number): number {
+	return readingWidth > 0 ? Math.max(1, Math.min(width, readingWidth)) : Math.max(1, width);
 }
 
 /** The post under the list selection (also the one the reader shows), if any. */
@@ -167,7 +180,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			// New posts (e.g. after the files behind a cached list were checked): keep reading the same post.
 			const reading = state.screen === 'reader' ? selectedPost(state)?.path : undefined;
 			const kept = reading !== undefined && selectedPost(next)?.path === reading ? {...next, screen: 'reader' as const, reader: state.reader} : next;
-			return state.waiting.length === 0 ? kept : {...kept, waiting: state.waiting};
+			const widthKept = {...kept, readingWidth: state.readingWidth};
+			return state.waiting.length === 0 ? widthKept : {...widthKept, waiting: state.waiting};
 		}
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
@@ -468,6 +482,11 @@ function readerKey(state: AppState, action: Action, env: Environment, name = '')
 		}
 		case 'openLink':
 			return requestLink(state);
+		case 'readingWidth': {
+			const next = readingWidths.find(value => value > state.readingWidth) ?? 0;
+			const readingWidth = state.readingWidth === 0 ? readingWidths[0]! : next;
+			return {...state, readingWidth, status: readingWidth === 0 ? 'Reading width: the whole screen' : `Reading width: ${readingWidth} columns`};
+		}
 		case 'find':
 			return {...state, prompt: {kind: 'find', text: ''}};
 		case 'nextMatch':

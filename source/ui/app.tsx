@@ -4,7 +4,7 @@ import {formatCount} from '../core/count.js';
 import {findInLines} from '../core/search.js';
 import type {Article, Post} from '../core/types.js';
 import {createArticleCache} from './article-cache.js';
-import {appReducer, initialState, listRows, pageRows, selectedPost, type AppState, type Environment, type ExitReason} from './app-state.js';
+import {appReducer, defaultReadingWidth, initialState, listRows, pageRows, readingColumn, selectedPost, type AppState, type Environment, type ExitReason} from './app-state.js';
 import {CategoryPicker} from './category-picker.js';
 import {Empty} from './empty.js';
 import {Help} from './help.js';
@@ -57,6 +57,8 @@ export type AppProps = {
 	readonly initialSearch?: string | undefined;
 	/** While the archive is still being read: files read so far, of how many (shown in the list header). */
 	readonly loading?: {readonly done: number; readonly total: number} | undefined;
+	/** Widest the reader's text column starts out, in cells (0: the whole screen); 100 when not given. */
+	readonly readingWidth?: number;
 };
 
 const listHints = statusHints('list');
@@ -77,7 +79,13 @@ export function App(props: AppProps): JSX.Element {
 	// One row short of the terminal: ink repaints the whole screen on every frame that fills it.
 	const height = Math.max(3, props.height ?? terminal.rows - 1);
 	const {exit} = useApp();
-	const [state, dispatch] = useReducer(appReducer, posts, all => initialState(all, props.initialReadState, listRows(height)));
+	const [state, dispatch] = useReducer(appReducer, posts, all => ({
+		...initialState(all, props.initialReadState, listRows(height)),
+		readingWidth: props.readingWidth ?? defaultReadingWidth,
+	}));
+	// The reader's text column, centred on a screen wider than the reading width.
+	const column = readingColumn(width, state.readingWidth);
+	const margin = Math.floor((width - column) / 2);
 
 	// Side-effect props are read through refs so a new function identity never re-runs effects.
 	const props_ = useRef(props);
@@ -94,13 +102,13 @@ export function App(props: AppProps): JSX.Element {
 	);
 	const env: Environment = useMemo(
 		() => ({
-			width,
+			width: column,
 			height,
 			lines: (post, at) => cache.get(post, at).lines,
 			links: (post, at) => cache.get(post, at).links,
 			loading: (post, at) => cache.get(post, at).loading === true,
 		}),
-		[width, height, cache],
+		[column, height, cache],
 	);
 
 	// Keys typed while the article was still loading are handled once it can be laid out.
@@ -210,7 +218,7 @@ export function App(props: AppProps): JSX.Element {
 				return (
 					<LinkList
 						title={post.title}
-						links={cache.get(post, width).links}
+						links={cache.get(post, column).links}
 						picker={state.linkPicker}
 						status={state.status}
 						hints={linkHints}
@@ -225,8 +233,8 @@ export function App(props: AppProps): JSX.Element {
 		case 'reader': {
 			const post = selectedPost(state);
 			if (post !== undefined) {
-				const {lines, links, loading} = cache.get(post, width);
-				const {top} = positionAt(state.reader, width, pageRows(height), at => env.lines(post, at));
+				const {lines, links, loading} = cache.get(post, column);
+				const {top} = positionAt(state.reader, column, pageRows(height), at => env.lines(post, at));
 				return (
 					<Reader
 						lines={lines}
@@ -236,6 +244,7 @@ export function App(props: AppProps): JSX.Element {
 						status={state.status}
 						hints={readerHints}
 						width={width}
+						margin={margin}
 						height={height}
 						find={findView(state, lines)}
 						links={links}

@@ -45,6 +45,7 @@ export type Action =
 	| 'links'
 	| 'linkDigit'
 	| 'openNumberedLink'
+	| 'readingWidth'
 	| 'submit'
 	| 'cancel'
 	| 'erase';
@@ -125,6 +126,7 @@ export const bindings: readonly Binding[] = [
 	{screen: 'reader', keys: digits, action: 'linkDigit', label: '0-9', description: 'Type a link number, then Enter to open it'},
 	{screen: 'reader', keys: ['Enter'], action: 'openNumberedLink', description: 'Open the link whose number was typed'},
 	{screen: 'reader', keys: ['y'], action: 'copyLink', description: 'Copy the original link (OSC 52)', hint: 'copy'},
+	{screen: 'reader', keys: ['w'], action: 'readingWidth', description: 'Change the reading width: 60, 80, 100, 120 columns, the whole screen'},
 	{screen: 'reader', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
 	{screen: 'reader', keys: ['q', 'Esc', 'Left'], action: 'back', description: 'Back to the list', hint: 'back'},
 

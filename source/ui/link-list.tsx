@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {JSX} from 'react';
 import {padToWidth, truncateToWidth} from '../core/fit.js';
-import {checkLink, describeLink} from '../core/links.js';
+import {checkLink, describeLink, displayLink} from '../core/links.js';
 import {pickerRows} from './app-state.js';
 import {selectedMarker, unselectedMarker} from './format.js';
 import {hyperlink} from './hyperlink.js';
@@ -36,7 +36,7 @@ export function LinkList({title, links, picker, status, hints, hyperlinks, width
 		const label = `${selected ? selectedMarker : unselectedMarker}${`[${index + 1}]`.padStart(numberWidth)} `;
 		const room = Math.max(0, width - label.length);
 		const note = check.ok ? '' : ' (will not open)';
-		const text = padToWidth(truncateToWidth(describeLink(link, 2000) + note, room), room);
+		const text = padToWidth(truncateToWidth(describeLink(displayLink(link), 2000) + note, room), room);
 		shown.push(
 			<Text key={index} inverse={selected} wrap="truncate">
 				{label}

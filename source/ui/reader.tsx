@@ -17,6 +17,8 @@ type Props = {
 	readonly status: string | undefined;
 	readonly hints: readonly string[];
 	readonly width: number;
+	/** Blank cells left of the text column (the status line spans the whole width). */
+	readonly margin?: number;
 	readonly height: number;
 	/** The word being found: its matches are highlighted, the current one (if any) most. */
 	readonly find?: {readonly query: string; readonly current: LineMatch | undefined; readonly ordinal: number; readonly count: number} | undefined;
@@ -32,13 +34,15 @@ type Props = {
 };
 
 /** The reader screen: one screenful of the article's lines and a status line with the position. */
-export function Reader({lines, top, index, count, status, hints, width, height, find, links = [], postLink, hyperlinks = false, prompt, loading = false}: Props) {
+export function Reader({lines, top, index, count, status, hints, width, margin = 0, height, find, links = [], postLink, hyperlinks = false, prompt, loading = false}: Props) {
 	const rows = pageRows(height);
+	const indent = margin > 0 && margin < width ? ' '.repeat(margin) : '';
+	const textWidth = width - indent.length;
 	const shown: JSX.Element[] = [];
 	for (let line = top; line < Math.min(lines.length, top + rows); line++) {
 		const laidOut = lines[line]!;
 		if (find !== undefined && find.query.trim() !== '' && findInLines([laidOut], find.query).length > 0) {
-			shown.push(<FoundLine key={line} line={laidOut} width={width} query={find.query} current={find.current?.line === line ? find.current : undefined} />);
+			shown.push(<FoundLine key={line} line={laidOut} width={textWidth} indent={indent} query={find.query} current={find.current?.line === line ? find.current : undefined} />);
 		} else {
 			const url = !hyperlinks
 				? undefined
@@ -47,7 +51,7 @@ export function Reader({lines, top, index, count, status, hints, width, height, 
 					: laidOut.style === 'meta' && isHeaderLinkRow(lines, line)
 						? postLink
 						: undefined;
-			shown.push(<ArticleLine key={line} line={laidOut} width={width} url={url} />);
+			shown.push(<ArticleLine key={line} line={laidOut} width={textWidth} indent={indent} url={url} />);
 		}
 	}
 	const bottom = Math.min(lines.length, top + rows);
@@ -86,11 +90,11 @@ function isHeaderLinkRow(lines: readonly LaidOutLine[], line: number): boolean {
 }
 
 /** A row with every match of the query shown in reverse video, the current match in yellow. */
-function FoundLine({line, width, query, current}: {readonly line: LaidOutLine; readonly width: number; readonly query: string; readonly current: LineMatch | undefined}) {
+function FoundLine({line, width, indent, query, current}: {readonly line: LaidOutLine; readonly width: number; readonly indent: string; readonly query: string; readonly current: LineMatch | undefined}) {
 	const text = truncateToWidth(line.text, width) || ' ';
 	const matches = findInLines([{text}], query);
-	if (matches.length === 0) return <ArticleLine line={line} width={width} />;
-	const parts: JSX.Element[] = [];
+	if (matches.length === 0) return <ArticleLine line={line} width={width} indent={indent} />;
+	const parts: JSX.Element[] = indent ? [<Text key="indent">{indent}</Text>] : [];
 	let at = 0;
 	for (const [index, match] of matches.entries()) {
 		if (match.start > at) parts.push(<Text key={`t${index}`}>{text.slice(at, match.start)}</Text>);
@@ -131,11 +135,11 @@ function lineStyle(style: LaidOutLine['style']): {bold?: boolean; dimColor?: boo
 	}
 }
 
-function ArticleLine({line, width, url}: {readonly line: LaidOutLine; readonly width: number; readonly url?: string | undefined}) {
+function ArticleLine({line, width, indent, url}: {readonly line: LaidOutLine; readonly width: number; readonly indent: string; readonly url?: string | undefined}) {
 	// Layout keeps rows within the width; cutting again guards against a width mismatch.
 	const plain = truncateToWidth(line.text, width) || ' ';
 	// A link-list row is made clickable only around its text, by folio, for a checked URL.
-	const text = url === undefined ? plain : hyperlink(url, plain);
+	const text = indent + (url === undefined ? plain : hyperlink(url, plain));
 	switch (line.style) {
 		case 'title':
 			return (
