@@ -62,7 +62,8 @@ try {
 	// react) is compiled at every start, and half the text compiles about 4 ms sooner. Lines are
 	// cut short so that an error screen quoting the source around a crash stays quick to draw.
 	result = await build({
-		entryPoints: ['source/cli.ts', 'source/reader-session.ts'],
+		// The index worker (a thread of its own) is a file of its own, next to the module that starts it.
+		entryPoints: {cli: 'source/cli.ts', 'reader-session': 'source/reader-session.ts', 'index-worker': 'source/core/index-worker.ts'},
 		outdir: 'dist',
 		bundle: true,
 		// Native modules (their binaries loaded at run time): required from node_modules, not bundled.

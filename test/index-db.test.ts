@@ -353,3 +353,29 @@ test('kill -9 during a build keeps every batch committed, and the next run lists
 	const again = loadBoth(root, cache);
 	assert.equal(again.posts.length, 6000);
 });
+
+test('the check after the first frame runs in a worker thread, with progress, and finds what a check in-process finds', async () => {
+	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
+	const cache = freshCache();
+	loadBoth(root, cache);
+	fs.writeFileSync(path.join(root, 'b.md'), post('B edited', '2024-01-02'));
+	touch(path.join(root, 'b.md'), 1_700_000_000);
+	const progress: Array<[number, number]> = [];
+	const opened = openArchive(root, {cache});
+	const checked = await opened.refresh!({worker: true, onIndexProgress: (done, total) => progress.push([done, total])});
+	assert.deepEqual(listed(checked!), listed(loadArchive(root)));
+	assert.deepEqual(progress.at(-1), [2, 2]);
+	assert.equal(await openArchive(root, {cache}).refresh!({worker: true}), undefined, 'nothing changed since');
+});
+
+test('a first build in the reader runs in a worker thread and gives the whole archive', async () => {
+	const files: Record<string, string> = {};
+	for (let index = 0; index < 300; index++) files[`p${String(index).padStart(3, '0')}.md`] = post(`Post ${index}`, `2024-01-${String((index % 28) + 1).padStart(2, '0')}`);
+	const root = makeArchive(files);
+	const cache = freshCache();
+	const opened = openArchive(root, {cache, firstBatch: 20});
+	assert.ok(opened.loading, 'a first batch');
+	const whole = await opened.refresh!({worker: true});
+	assert.deepEqual(listed(whole!), listed(loadArchive(root)));
+	assert.equal(openArchive(root, {cache}).archive.posts.length, 300, 'the index was written');
+});

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {Worker} from 'node:worker_threads';
 import {likelyNewestFirst, mergeSorted, sameNameDay} from './file-order.js';
 import {firstLine} from './db/database.js';
 import {openIndex as openIndexStore, type IndexEntry, type IndexStore} from './db/index-db.js';
@@ -76,6 +77,82 @@ export function loadArchive(target: string, options: LoadOptions = {}): Archive 
 	}
 }
 
+/** What the index worker (index-worker.ts) is asked to do. */
+export type WorkerRequest = {
+	readonly target: string;
+	readonly cache: Omit<CacheOptions, 'warn'>;
+	readonly options: ScanOptions & {readonly rescan?: boolean};
+};
+
+/**
+ * Lists a folder with its index as loadArchive does (with `cache`), and says whether the list
+ * differs from what the index held. Used by the index worker.
+ */
+export function buildArchive(target: string, options: LoadOptions): {archive: Archive; changed: boolean} {
+	const index = openIndex(target, cacheOptions(options) ?? {});
+	try {
+		return runSteps(loadSteps(target, options.onProgress, index, options));
+	} finally {
+		index?.close();
+	}
+}
+
+/**
+ * Runs buildArchive in a worker thread; resolves with the archive when the list changed (or
+ * always, with `always`), undefined when it did not. Rejects when the worker cannot run.
+ */
+function buildInWorker(request: WorkerRequest, onProgress: ((done: number, total: number) => void) | undefined, warn: ((message: string) => void) | undefined): Promise<Archive | undefined> {
+	return new Promise((resolve, reject) => {
+		if (stopped) {
+			reject(new Error('stopped'));
+			return;
+		}
+
+		let worker: Worker;
+		try {
+			const file = workerFile();
+			worker = file.pathname.endsWith('.ts')
+				? // The TypeScript source (tests run it so): the worker registers the same loader first.
+					new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(api => { api.register(); return import(${JSON.stringify(file.href)}); })`, {eval: true, workerData: request})
+				: new Worker(file, {workerData: request});
+		} catch (error) {
+			reject(error as Error);
+			return;
+		}
+
+		let finished = false;
+		worker.on('message', (message: {type: 'progress'; done: number; total: number} | {type: 'warning'; message: string} | {type: 'done'; archive: Archive | undefined}) => {
+			if (message.type === 'progress') onProgress?.(message.done, message.total);
+			else if (message.type === 'warning') warn?.(message.message);
+			else {
+				finished = true;
+				resolve(message.archive);
+			}
+		});
+		worker.on('error', reject);
+		worker.on('exit', code => {
+			if (!finished) reject(new Error(`the index worker stopped (${code})`));
+		});
+		running.add(worker);
+		worker.on('exit', () => running.delete(worker));
+	});
+}
+
+const running = new Set<Worker>();
+let stopped = false;
+
+/** Ends every index worker still running (what they committed is kept); no refresh starts one after. */
+export function stopIndexWorkers(): void {
+	stopped = true;
+	for (const worker of running) void worker.terminate();
+}
+
+/** The worker's file: next to this one in the bundle (dist/), or its TypeScript source. */
+function workerFile(): URL {
+	const built = new URL('index-worker.js', import.meta.url);
+	return fs.existsSync(built) ? built : new URL('index-worker.ts', import.meta.url);
+}
+
 /** An archive shown at once from the index, and the check that brings it up to date. */
 export type OpenedArchive = {
 	readonly archive: Archive;
@@ -110,7 +187,7 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
 	const index = cache && openIndex(target, cache);
 	if (index === undefined || !index.store.filled) {
-		if (options.firstBatch) return openInBatches(target, options.firstBatch, options.onProgress, index, options);
+		if (options.firstBatch) return openInBatches(target, options.firstBatch, options.onProgress, index, options, cache);
 		try {
 			return {archive: runSteps(loadSteps(target, options.onProgress, index, options)).archive};
 		} finally {
@@ -126,7 +203,19 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 		index.close();
 	}
 
-	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4}: RefreshOptions = {}): Promise<Archive | undefined> => {
+	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, worker, onIndexProgress}: RefreshOptions = {}): Promise<Archive | undefined> => {
+		if (worker) {
+			const {warn, ...cacheData} = indexOptions;
+			let failed = false;
+			const built = await buildInWorker({target, cache: cacheData, options: {followLinks: options.followLinks, rescan: true}}, onIndexProgress, warn).catch(() => {
+				if (stopped) throw new Error('stopped');
+				failed = true;
+				return undefined;
+			});
+			// Should the worker not run, the files are checked here instead.
+			if (!failed) return built;
+		}
+
 		const again = openIndex(target, indexOptions);
 		const steps = loadSteps(target, undefined, again, {...options, rescan: true});
 		try {
@@ -157,6 +246,13 @@ export type RefreshOptions = {
 	readonly onUpdate?: (archive: Archive, done: number, total: number) => void;
 	/** How often (ms) onUpdate is called; default 250. */
 	readonly updateMs?: number;
+	/**
+	 * Do the work in a worker thread (the index build: scan, stat, parse, write), so the event loop
+	 * stays free; onUpdate is then not called, and the archive comes whole at the end.
+	 */
+	readonly worker?: boolean;
+	/** With `worker`: called every so often with the files handled so far and the total. */
+	readonly onIndexProgress?: (done: number, total: number) => void;
 };
 
 /**
@@ -174,7 +270,7 @@ const maxDayRest = 1000;
  * others in slices and resolves with exactly what loadArchive gives (and writes the index).
  * Reads everything at once when the folder is small.
  */
-function openInBatches(target: string, firstBatch: number, onProgress: LoadOptions['onProgress'], index: Index | undefined, scan: ScanOptions): OpenedArchive {
+function openInBatches(target: string, firstBatch: number, onProgress: LoadOptions['onProgress'], index: Index | undefined, scan: ScanOptions, cache: CacheOptions | undefined): OpenedArchive {
 	onProgress?.(0, 0);
 	const {files, skipped: scanSkipped} = runSteps(scanSteps(target, scan, index?.store.memo));
 	const order = likelyNewestFirst(files);
@@ -233,7 +329,20 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 	while (next > 0 && next < Math.min(order.length, dayEnd) && sameNameDay(files[order[next - 1]!]!, files[order[next]!]!)) readOne();
 	if (next >= order.length) return {archive: finish()};
 	let current = soFar();
-	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, onUpdate, updateMs = 250}: RefreshOptions = {}): Promise<Archive> => {
+	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, onUpdate, updateMs = 250, worker, onIndexProgress}: RefreshOptions = {}): Promise<Archive> => {
+		if (worker && cache !== undefined) {
+			const {warn, ...cacheData} = cache;
+			// Should the worker not run, the files are read here instead.
+			const built = await buildInWorker({target, cache: cacheData, options: {followLinks: scan.followLinks}}, onIndexProgress, warn).catch(() => {
+				if (stopped) throw new Error('stopped');
+				return undefined;
+			});
+			if (built !== undefined) {
+				index?.close();
+				return built;
+			}
+		}
+
 		let reported = performance.now();
 		let grown = reported;
 		while (next < order.length) {
