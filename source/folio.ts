@@ -20,7 +20,7 @@ import {handleWriteError, writeStdout} from './stdout.js';
 
 /** What the way folio was started provides. */
 export type Startup = {
-	/** The package's package.json (for --help, --version and the index cache's stamp). */
+	/** The package's package.json (for --help, --version and the index's stamp). */
 	readonly packageFile: string | URL;
 	/** Loads the reader (ink, react and the screens); called only when the reader opens. */
 	readonly loadReader: () => Promise<{readonly openReader: (session: ReaderSession) => Promise<void>}>;
@@ -162,7 +162,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 }
 
 /**
- * Posts listed before the first frame when a folder without an index cache is opened in the
+ * Posts listed before the first frame when a folder without an index is opened in the
  * reader: two screenfuls, at least 100, so the first screen is almost always already in order.
  */
 function firstBatchPosts(): number {
