@@ -120,22 +120,8 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
 `;
 
-type Row = {
-	id: number;
-	path: string;
-	size: number;
-	mtime_ms: number;
-	kind: number;
-	title: string | null;
-	date_ms: number | null;
-	date_only: number;
-	link: string | null;
-	author: string | null;
-	categories: string;
-	tags: string;
-	warnings: string;
-	reason: string | null;
-};
+/** A `files` row as loadStore reads it (the columns in its order). */
+type RawRow = [path: string, size: number, mtimeMs: number, kind: number, title: string | null, dateMs: number | null, dateOnly: number, link: string | null, author: string | null, categories: string, tags: string, warnings: string, reason: string | null];
 
 /**
  * The instant stored for a post's date: the date itself, or for a date-only post (a local calendar
@@ -155,8 +141,6 @@ export function dateFromStored(ms: number | null, dateOnly: boolean): number | u
 	const day = new Date(ms);
 	return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()).getTime();
 }
-
-const list = (text: string): readonly string[] => (text === '' ? [] : text.split(separator));
 
 /**
  * Opens the index of `folder` (posts get the path `prefix + key`), creating or rebuilding it as
@@ -235,33 +219,40 @@ function prepare(db: Database, stamp: string): void {
 }
 
 function loadStore(db: Database, prefix: string): IndexStore {
-	const rows = db.prepare<[], Row>('SELECT * FROM files ORDER BY date_ms DESC, title, path').all();
+	// Arrays, not objects, per row; the lists most posts share are one array each.
+	const rows = db.prepare('SELECT path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason FROM files ORDER BY date_ms DESC').raw().all() as RawRow[];
 	const posts: Post[] = [];
 	const skipped: Array<{path: string; reason: string}> = [];
-	const entries = new Map<string, IndexEntry & {id: number}>();
-	for (const row of rows) {
-		const facts = {id: row.id, size: row.size, mtimeMs: row.mtime_ms};
-		if (row.kind === kindPost) {
+	const entries = new Map<string, IndexEntry>();
+	const lists = new Map<string, readonly string[]>([['', []]]);
+	const listOf = (text: string): readonly string[] => {
+		let found = lists.get(text);
+		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(separator))));
+		return found;
+	};
+
+	for (const [key, size, mtimeMs, kind, title, dateMs, dateOnly, link, author, categories, tags, warnings, reason] of rows) {
+		if (kind === kindPost) {
 			const post: Post = {
-				path: prefix + row.path,
-				title: row.title ?? '',
-				date: dateFromStored(row.date_ms, row.date_only === 1),
-				hasTime: row.date_ms !== null && row.date_only === 0,
-				categories: list(row.categories),
-				tags: list(row.tags),
-				link: row.link ?? undefined,
-				author: row.author ?? undefined,
-				warnings: list(row.warnings),
-				size: row.size,
-				mtimeMs: row.mtime_ms,
+				path: prefix + key,
+				title: title ?? '',
+				date: dateOnly === 1 ? dateFromStored(dateMs, true) : (dateMs ?? undefined),
+				hasTime: dateMs !== null && dateOnly === 0,
+				categories: listOf(categories),
+				tags: listOf(tags),
+				link: link ?? undefined,
+				author: author ?? undefined,
+				warnings: listOf(warnings),
+				size,
+				mtimeMs,
 			};
 			posts.push(post);
-			entries.set(row.path, {...facts, post});
-		} else if (row.kind === kindSkipped) {
-			skipped.push({path: prefix + row.path, reason: row.reason ?? ''});
-			entries.set(row.path, {...facts, reason: row.reason ?? ''});
+			entries.set(key, {size, mtimeMs, post});
+		} else if (kind === kindSkipped) {
+			skipped.push({path: prefix + key, reason: reason ?? ''});
+			entries.set(key, {size, mtimeMs, reason: reason ?? ''});
 		} else {
-			entries.set(row.path, facts);
+			entries.set(key, {size, mtimeMs});
 		}
 	}
 
