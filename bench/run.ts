@@ -4,7 +4,7 @@
  *   node --import tsx bench/run.ts [--quick] [--only NAME[,NAME...]]
  *
  * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
- * --only    measurement groups or ids (prefix match): print, list-json, first-frame, keys,
+ * --only    measurement groups or ids (prefix match): print, list-json, db, first-frame, keys,
  *           enter, heavy, rss, corpus, search, or e.g. first-frame-7k
  *
  * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
@@ -51,7 +51,7 @@ function parseOptions(argv: readonly string[]): Options {
 		else if (arg === '--only') only.push(...(argv[++index] ?? '').split(','));
 		else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
 		else if (arg === '--help' || arg === '-h') {
-			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,first-frame,keys,enter,heavy,rss,corpus,search | ID-PREFIX]');
+			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,db,first-frame,keys,enter,heavy,rss,corpus,search | ID-PREFIX]');
 			process.exit(0);
 		} else {
 			console.error(`bench: unknown argument ${arg} (try --help)`);
@@ -319,6 +319,53 @@ const groups: Group[] = [
 		],
 		async run(record) {
 			await listJson(record, `list-json-${bigName}`, archive(big).root, options.quick ? {cold: 2, warm: 3} : {cold: 3, warm: 5});
+		},
+	},
+	{
+		name: 'db',
+		specs: [
+			{id: 'db-bare-node', label: 'node -e 0 (anchor, interleaved with the warm runs)', unit: 'ms'},
+			{id: `db-list-json-${bigName}-warm`, label: `--list --json > /dev/null, ${bigName}, warm index`, unit: 'ms'},
+			{id: `db-list-json-${bigName}-ratio`, label: '--list --json warm / bare node', unit: 'x', target: le(4)},
+			{id: `db-build-${bigName}-cold`, label: `index build (--list, empty cache), ${bigName}`, unit: 'ms'},
+			{id: `db-build-${bigName}-rate`, label: 'index build: files per second', unit: 'x'},
+			{id: `db-index-size-${bigName}`, label: "index size / the archive's text", unit: 'x', target: le(1.5)},
+			{id: `db-rss-${bigName}-build`, label: `peak RSS: index build, ${bigName}`, unit: 'MB', target: lt(250)},
+			{id: `db-rss-${bigName}-warm`, label: `peak RSS: --list --json, ${bigName}, warm index`, unit: 'MB', target: lt(250)},
+		],
+		async run(record) {
+			requireCli();
+			const {root, manifest} = archive(big);
+			warmPageCache(root);
+			const cacheHome = freshFolder('db-cold');
+			const useTime = fs.existsSync('/usr/bin/time');
+			const peak = (out: string) => Number(fs.readFileSync(out, 'utf8').trim().split('\n').reverse().find(line => /^\d+$/.test(line.trim()))) / 1024;
+			// Cold: one build into an empty cache folder (the measurement the others start from).
+			const rssBuild = path.join(cacheHome, 'maxrss-build');
+			const cold = useTime ? timeCommand('/usr/bin/time', ['-f', '%M', '-o', rssBuild, ...folio(root, '--list').flat()], {env: folioEnv(cacheHome), timeoutMs: 900_000}) : timeCommand(...folio(root, '--list'), {env: folioEnv(cacheHome), timeoutMs: 900_000});
+			record(`db-build-${bigName}-cold`, cold, [cold]);
+			record(`db-build-${bigName}-rate`, manifest.files / (cold / 1000), undefined, 'files a second (x = files/s)');
+			if (useTime) record(`db-rss-${bigName}-build`, peak(rssBuild), undefined, 'via /usr/bin/time %M');
+			const indexFolder = path.join(cacheHome, 'folio', 'index');
+			const bytes = fs.readdirSync(indexFolder).reduce((sum, name) => sum + fs.statSync(path.join(indexFolder, name)).size, 0);
+			record(`db-index-size-${bigName}`, bytes / manifest.bytes, undefined, `${(bytes / 1024 ** 2).toFixed(1)} MB index, ${(manifest.bytes / 1024 ** 2).toFixed(1)} MB of posts`);
+			// Warm, interleaved with a bare node so drift in machine load hits both alike.
+			const runs = options.quick ? 3 : 5;
+			const bare: number[] = [];
+			const warm: number[] = [];
+			timeCommand(...folio(root, '--list', '--json'), {env: folioEnv(cacheHome)});
+			for (let index = 0; index < runs; index++) {
+				bare.push(timeCommand(node, ['-e', '0']));
+				warm.push(timeCommand(...folio(root, '--list', '--json'), {env: folioEnv(cacheHome)}));
+			}
+			record('db-bare-node', median(bare), bare);
+			record(`db-list-json-${bigName}-warm`, median(warm), warm);
+			record(`db-list-json-${bigName}-ratio`, median(warm) / median(bare), undefined, `${runs} runs each`);
+			if (useTime) {
+				const out = path.join(cacheHome, 'maxrss-warm');
+				timeCommand('/usr/bin/time', ['-f', '%M', '-o', out, ...folio(root, '--list', '--json').flat()], {env: folioEnv(cacheHome)});
+				record(`db-rss-${bigName}-warm`, peak(out), undefined, 'via /usr/bin/time %M');
+			}
 		},
 	},
 	{

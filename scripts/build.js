@@ -63,11 +63,12 @@ try {
 	// react) is compiled at every start, and half the text compiles about 4 ms sooner. Lines are
 	// cut short so that an error screen quoting the source around a crash stays quick to draw.
 	result = await build({
-		entryPoints: ['source/cli.ts', 'source/reader-session.ts', 'source/article-worker.ts'],
+		// The workers (threads of their own) are files of their own, next to the modules that start them.
+		entryPoints: {cli: 'source/cli.ts', 'reader-session': 'source/reader-session.ts', 'article-worker': 'source/article-worker.ts', 'index-worker': 'source/core/index-worker.ts'},
 		outdir: 'dist',
 		bundle: true,
-		// Loads its native binary by platform at run time: required from node_modules, not bundled.
-		external: ['@parcel/watcher'],
+		// Native modules (their binaries loaded at run time): required from node_modules, not bundled.
+		external: ['@parcel/watcher', 'better-sqlite3'],
 		splitting: true,
 		platform: 'node',
 		target: 'node20',

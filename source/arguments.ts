@@ -40,9 +40,12 @@ Options
   --until DATE         Only posts up to and including this day
   --follow-links       Also search folders that links lead to outside the
                        given folder (/proc, /sys and /dev never)
+  --rescan             Check every file's size and time, so posts edited in
+                       place are read again (otherwise only folders that
+                       changed are read; the reader checks in the background)
   --no-cache           Read every post file again instead of using the index
-                       cache (kept in the user's cache folder, e.g.
-                       ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
+                       (kept in the user's cache folder, e.g.
+                       ~/.cache/folio/index; $FOLIO_CACHE_DIR overrides it)
   --help               Show this help
   --version            Show the version
 
@@ -53,8 +56,11 @@ ${querySyntax.map(row => `  ${row.form}${' '.repeat(Math.max(1, 13 - cells(row.f
 
 Environment
   BROWSER              The program that opens links (o, L in the reader)
-  FOLIO_STATE_DIR      Where read posts are remembered (default:
-                       $XDG_STATE_HOME/folio, ~/.local/state/folio)
+  FOLIO_STATE_DIR      Where read marks, stars and reading positions are
+                       kept (default: $XDG_STATE_HOME/folio,
+                       ~/.local/state/folio)
+  FOLIO_CACHE_DIR      Where the index of each archive is kept (default:
+                       $XDG_CACHE_HOME/folio/index, ~/.cache/folio/index)
   FOLIO_NO_HYPERLINKS  Set it to turn off clickable (OSC 8) links
 
 Examples
@@ -134,6 +140,7 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 			since: flags.since,
 			until: flags.until,
 			cache: flags.cache !== false,
+			rescan: flags.rescan === true,
 			followLinks: flags.followLinks === true,
 			help: flags.help === true,
 			version: flags.version === true,

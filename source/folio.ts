@@ -21,7 +21,7 @@ import {handleWriteError, writeStdout} from './stdout.js';
 
 /** What the way folio was started provides. */
 export type Startup = {
-	/** The package's package.json (for --help, --version and the index cache's stamp). */
+	/** The package's package.json (for --help, --version and the index's stamp). */
 	readonly packageFile: string | URL;
 	/** Loads the reader (ink, react and the screens); called only when the reader opens. */
 	readonly loadReader: () => Promise<{readonly openReader: (session: ReaderSession) => Promise<void>}>;
@@ -131,20 +131,12 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	if (flags.print) fail(`--print wants one post file, and ${target} is a folder`, exitUsage);
 
 	const progress = interactive && process.stderr.isTTY ? showProgress() : undefined;
-	// Folders use the index cache; in the reader a cached list shows at once and is checked right after.
+	// Folders use the index (only changed folders are read); in the reader every file is checked after the first frame.
 	// Without one, the reader shows the newest-named posts first and reads the others after the first
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
-	const cache = flags.cache ? {stamp: pkg.version} : false;
-	// A cache folder that cannot be made is told once; folio goes on without the cache.
-	let cacheTold = false;
-	const onCacheUnusable = (message: string) => {
-		if (cacheTold) return;
-		cacheTold = true;
-		if (progress) fs.writeSync(2, '\r\u001B[K');
-		warn(message);
-	};
-	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, onCacheUnusable};
+	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
+	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
@@ -176,7 +168,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 }
 
 /**
- * Posts listed before the first frame when a folder without an index cache is opened in the
+ * Posts listed before the first frame when a folder without an index is opened in the
  * reader: two screenfuls, at least 100, so the first screen is almost always already in order.
  */
 function firstBatchPosts(): number {

@@ -17,6 +17,7 @@ export const options = {
 	since: {type: 'string'},
 	until: {type: 'string'},
 	cache: {type: 'boolean', default: true},
+	rescan: {type: 'boolean'},
 	followLinks: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
@@ -34,6 +35,8 @@ export type Flags = {
 	readonly until: string | undefined;
 	/** False with --no-cache. */
 	readonly cache: boolean;
+	/** --rescan: every file is stat'ed, not only those in changed folders. */
+	readonly rescan: boolean;
 	/** --follow-links: links to folders outside the archive are followed too. */
 	readonly followLinks: boolean;
 	readonly help: boolean;
@@ -95,6 +98,7 @@ export function readPlainArguments(argv: readonly string[]): {readonly flags: Fl
 			since: text('since'),
 			until: text('until'),
 			cache: values['cache'] !== false,
+			rescan: values['rescan'] === true,
 			followLinks: values['follow-links'] === true,
 			help: false,
 			version: false,

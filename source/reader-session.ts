@@ -7,7 +7,7 @@ import path from 'node:path';
 import {copyLink} from './clipboard.js';
 import {filterByDate, type Day} from './core/days.js';
 import {filterByCategory} from './core/library.js';
-import type {Archive, OpenedArchive} from './core/load.js';
+import {stopIndexWorkers, type Archive, type OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {describeLink} from './core/links.js';
@@ -81,11 +81,18 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		publish(articles());
 		if (searchPost === undefined) void loadSearch().then(loaded => publish({searchPost: loaded}), () => undefined);
 		if (opened.refresh === undefined) return undefined;
-		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
-		return next && {...shown(next), loading: undefined};
+		// In a worker thread: scanning, stat'ing, parsing and indexing never delay a key.
+		const next = await opened.refresh({
+			pause: idle.pause,
+			worker: true,
+			onIndexProgress: (done, total) => publish({indexing: {done, total}, loading: undefined}),
+			onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}}),
+		});
+		return next ? {...shown(next), loading: undefined, indexing: undefined} : {indexing: undefined};
 	});
 	preparer?.close();
 	idle.stop();
+	stopIndexWorkers();
 	readState.flush();
 }
 

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {indexFileFor, maxIndexBytes, readIndex} from '../source/core/index-cache.js';
+import {indexFileFor, maxIndexBytes} from '../source/core/db/index-db.js';
 import {loadArchive} from '../source/core/load.js';
 import {makeFolder, readOwnFile, UnusableError} from '../source/core/safe-folder.js';
-import {loadStoredState, maxStateBytes, openReadState, saveStoredState, stateFile} from '../source/read-state.js';
+import {loadStoredState, maxStateBytes, maxStateDatabaseBytes, openReadState, stateDatabaseFile, stateFile} from '../source/read-state.js';
 import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
 
@@ -57,7 +57,7 @@ describe('a folder that cannot be made', () => {
 		store.flush();
 		store.save({read: new Set(), last: undefined});
 		store.flush();
-		assert.deepEqual(warnings, [`read state not saved: cannot make the folder ${impossible}/read: this place does not take new folders`]);
+		assert.deepEqual(warnings, [`read state not saved: cannot make the folder ${impossible}: this place does not take new folders`]);
 	});
 
 	test('for the command: one warning and the list all the same', {skip: hasProc ? false : 'no /proc here'}, () => {
@@ -69,7 +69,7 @@ describe('a folder that cannot be made', () => {
 		assert.equal(result.error, undefined, 'folio ended');
 		assert.equal(result.status, 0, result.stderr);
 		assert.deepEqual(result.stdout.trim().split('\n').map(line => line.split('\t')[2]).sort(), ['First', 'Second']);
-		assert.equal(result.stderr, 'folio: index cache not saved: cannot make the folder /proc/folio-test/folio/index: this place does not take new folders\n');
+		assert.equal(result.stderr, 'folio: index not used: cannot make the folder /proc/folio-test/folio/index: this place does not take new folders\n');
 	});
 });
 
@@ -81,16 +81,32 @@ describe('a file of folio’s own that is not what it seems', () => {
 		assert.equal(readOwnFile(file, 100)?.toString(), '{"version":1}');
 	});
 
-	test('a state file far larger than any folio writes is ignored and left alone', () => {
+	test('a state file of an earlier version far larger than any folio wrote is ignored and left alone', () => {
 		const archive = makeArchive({'a.md': post('A')});
 		const env = {FOLIO_STATE_DIR: fresh('state')};
-		saveStoredState(archive, {read: ['a.md'], last: 'a.md'}, env);
-		assert.deepEqual(loadStoredState(archive, env), {read: ['a.md'], last: 'a.md'});
 		const file = stateFile(archive, env);
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		fs.writeFileSync(file, JSON.stringify({version: 1, read: ['a.md'], last: 'a.md'}));
+		assert.deepEqual(loadStoredState(archive, env), {read: ['a.md'], last: 'a.md'});
 		// Sparse: as large as it claims, without the disk space.
 		fs.truncateSync(file, maxStateBytes + 1);
 		assert.deepEqual(loadStoredState(archive, env), {read: [], last: undefined});
 		assert.equal(fs.statSync(file).size, maxStateBytes + 1, 'the file is not deleted or rewritten by reading');
+	});
+
+	test('a state database far larger than any folio writes is left alone: one warning, the state kept in memory', () => {
+		const archive = makeArchive({'a.md': post('A')});
+		const env = {FOLIO_STATE_DIR: fresh('state')};
+		const file = stateDatabaseFile(env);
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		fs.writeFileSync(file, '');
+		fs.truncateSync(file, maxStateDatabaseBytes + 1);
+		const warnings: string[] = [];
+		const store = openReadState(archive, [path.join(archive, 'a.md')], {env, onError: message => warnings.push(message)});
+		store.save({read: new Set([path.join(archive, 'a.md')]), last: undefined});
+		store.flush();
+		assert.deepEqual(warnings, [`read state not saved: ${file} is implausibly large; move it away to start a new one`]);
+		assert.equal(fs.statSync(file).size, maxStateDatabaseBytes + 1, 'the file is left as it was');
 	});
 
 	test('an index file far larger than any folio writes is ignored, and the list read from the posts', () => {
@@ -100,8 +116,11 @@ describe('a file of folio’s own that is not what it seems', () => {
 		fs.mkdirSync(directory, {recursive: true});
 		fs.writeFileSync(file, '');
 		fs.truncateSync(file, maxIndexBytes + 1);
-		assert.equal(readIndex(file, '', archive), undefined);
-		assert.deepEqual(loadArchive(archive, {cache: {directory}}).posts.map(entry => entry.title), ['Only']);
+		const warnings: string[] = [];
+		assert.deepEqual(loadArchive(archive, {cache: {directory, warn: message => warnings.push(message)}}).posts.map(entry => entry.title), ['Only']);
+		assert.equal(warnings.length, 1, warnings.join('\n'));
+		assert.match(warnings[0]!, /implausibly large/);
+		assert.equal(fs.statSync(file).size, maxIndexBytes + 1, 'the file is left as it was');
 	});
 
 	test('a named pipe in place of the state or index file is never waited on', {timeout: hangMs}, () => {
@@ -111,6 +130,11 @@ describe('a file of folio’s own that is not what it seems', () => {
 		fs.mkdirSync(path.dirname(state), {recursive: true});
 		execFileSync('mkfifo', [state]);
 		assert.deepEqual(loadStoredState(archive, env), {read: [], last: undefined});
+		const database = stateDatabaseFile(env);
+		execFileSync('mkfifo', [database]);
+		const warnings: string[] = [];
+		openReadState(archive, [path.join(archive, '2024-11-01-a.md')], {env, onError: message => warnings.push(message)}).flush();
+		assert.deepEqual(warnings, [`read state not saved: ${database} is not a regular file`]);
 		const directory = fresh('cache');
 		fs.mkdirSync(directory, {recursive: true});
 		execFileSync('mkfifo', [indexFileFor(archive, directory)]);
@@ -123,7 +147,6 @@ describe('a file of folio’s own that is not what it seems', () => {
 		fs.mkdirSync(directory, {recursive: true});
 		// An endless device: read, it would fill memory.
 		fs.symlinkSync('/dev/zero', indexFileFor(archive, directory));
-		assert.equal(readOwnFile(indexFileFor(archive, directory), maxIndexBytes), undefined);
 		assert.deepEqual(loadArchive(archive, {cache: {directory}}).posts.map(entry => entry.title), ['Device']);
 	});
 });

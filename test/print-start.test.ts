@@ -53,3 +53,16 @@ test('--help and --version load it, and so does a command line it must judge', (
 		assert.match(files.map(file => fs.readFileSync(file, 'utf8')).join('\n'), meowCode, args.join(' '));
 	}
 });
+
+test('--print of one file opens no database: nothing is written to the cache or state folder', () => {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-print-db-'));
+	try {
+		const env = {...process.env, FOLIO_CACHE_DIR: path.join(folder, 'cache'), FOLIO_STATE_DIR: path.join(folder, 'state')};
+		const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'content/2021-11-25-china-russia-military-ties.md', '--print'], {cwd: root, encoding: 'utf8', env});
+		assert.equal(result.status, 0, result.stderr);
+		assert.ok(result.stdout.length > 0);
+		assert.deepEqual(fs.readdirSync(folder), []);
+	} finally {
+		fs.rmSync(folder, {recursive: true, force: true});
+	}
+});

@@ -83,3 +83,16 @@ test('while the archive loads, the header says how far, and a growing list keeps
 	assert.match(screen(app)[0]!, /30\/30 posts · All$/);
 	assert.deepEqual(saved.filter(last => last !== undefined), [], 'nothing was read: no post is remembered as read last');
 });
+
+test('while the index is built in the background, the header says how far, and keys still move', async () => {
+	const props = baseProps({posts: makePosts(5), indexing: {done: 12_400, total: 86_000}});
+	const app = render(<App {...props} />);
+	await tick();
+	assert.match(screen(app)[0]!, /5\/5 posts · All · indexing 12,400 of 86,000…$/);
+	app.stdin.write('j');
+	await tick();
+	assert.match(screen(app).find(line => line.startsWith('›'))!, /Post 2$/);
+	app.rerender(<App {...props} indexing={undefined} />);
+	await tick();
+	assert.match(screen(app)[0]!, /5\/5 posts · All$/);
+});

@@ -59,6 +59,8 @@ export type AppProps = {
 	readonly loading?: {readonly done: number; readonly total: number} | undefined;
 	/** Widest the reader's text column starts out, in cells (0: the whole screen); 100 when not given. */
 	readonly readingWidth?: number;
+	/** While the index is built or checked in the background: files handled so far, of how many (shown in the status line). */
+	readonly indexing?: {readonly done: number; readonly total: number} | undefined;
 };
 
 const listHints = statusHints('list');
@@ -276,7 +278,7 @@ export function App(props: AppProps): JSX.Element {
 			read={state.read}
 			contexts={state.fullText?.contexts}
 			searched={state.fullText?.query}
-			filters={[...listFilters(state), ...(unread === undefined ? [] : [`${unread} unread`]), ...(loading.current === undefined ? [] : [loadingText(loading.current)])]}
+			filters={[...listFilters(state), ...(unread === undefined ? [] : [`${unread} unread`]), ...(props.indexing === undefined ? (loading.current === undefined ? [] : [loadingText(loading.current)]) : [indexingText(props.indexing)])]}
 			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${state.visible.length} matches` : prompt}
 		/>
 	);
@@ -297,6 +299,10 @@ function listFilters(state: AppState): string[] {
 }
 
 /** The header's note while the archive is still being read. */
+function indexingText({done, total}: {readonly done: number; readonly total: number}): string {
+	return total === 0 ? 'indexing…' : `indexing ${formatCount(done)} of ${formatCount(total)}…`;
+}
+
 function loadingText({done, total}: {readonly done: number; readonly total: number}): string {
 	return `loading ${formatCount(done)} of ${formatCount(total)}…`;
 }

@@ -1,0 +1,23 @@
+/**
+ * The index build, run in a worker thread so the reader's keys never wait for it: lists the
+ * archive given in `workerData` with its index (writing what changed), posting progress as
+ * `{type: 'progress', done, total}`, warnings as `{type: 'warning', message}`, and at the end
+ * `{type: 'done', archive}` (`archive` undefined when nothing listed changed).
+ */
+import {parentPort, workerData} from 'node:worker_threads';
+import {buildArchive, type WorkerRequest} from './load.js';
+
+const request = workerData as WorkerRequest;
+const port = parentPort!;
+let last = 0;
+const result = buildArchive(request.target, {
+	...request.options,
+	cache: {...request.cache, warn: message => port.postMessage({type: 'warning', message})},
+	onProgress(done, total) {
+		const now = performance.now();
+		if (now - last < 100 && done !== total) return;
+		last = now;
+		port.postMessage({type: 'progress', done, total});
+	},
+});
+port.postMessage({type: 'done', archive: result.changed ? result.archive : undefined});
