@@ -11,7 +11,10 @@ export const usage = `Usage
 
   path is a folder of posts (searched recursively), one post file,
   or - to read one post from stdin. Default: the current folder.
-  In a terminal, folio opens the reader; in a pipe, it prints.
+  In a terminal, folio opens the reader (a post file opens on its
+  article; q quits); in a pipe, it prints. A post read from stdin
+  (-) is always printed, even in a terminal: to page through it,
+  pipe it on (folio - | less) or save it and open the file.
 
 Options
   --print, -p          Print one article as plain text
@@ -36,6 +39,9 @@ Options
   --no-cache           Read every post file again instead of using the index
                        cache (kept in the user's cache folder, e.g.
                        ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
+  --verbose            With --list or --json, a line on stderr for each note
+                       on a post read anyway (no title, front matter read
+                       leniently, …) instead of one line for them all
   --help               Show this help
   --version            Show the version
 
@@ -68,6 +74,8 @@ export type Flags = {
 	readonly cache: boolean;
 	/** --follow-links: links to folders outside the archive are followed too. */
 	readonly followLinks: boolean;
+	/** --verbose: every note on a post read anyway, one line each. */
+	readonly verbose: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -90,6 +98,7 @@ const options = {
 	until: {type: 'string'},
 	cache: {type: 'boolean', default: true},
 	followLinks: {type: 'boolean'},
+	verbose: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -155,6 +164,7 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 			until: flags.until,
 			cache: flags.cache !== false,
 			followLinks: flags.followLinks === true,
+			verbose: flags.verbose === true,
 			help: flags.help === true,
 			version: flags.version === true,
 		},

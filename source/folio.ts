@@ -7,7 +7,8 @@ import path from 'node:path';
 import {parseArguments, type Flags, type PackageInfo} from './arguments.js';
 import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
-import {filterByCategory} from './core/library.js';
+import {countCategories, filterByCategory} from './core/library.js';
+import {nearestNames} from './core/nearest.js';
 import {loadArchive, openArchive, type OpenedArchive} from './core/load.js';
 import {decodeBytes} from './core/decode.js';
 import {describeFileError, parsePost} from './core/parse.js';
@@ -135,17 +136,22 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');
 	const posts = filterByDate(filterByCategory(archive.posts, flags.category), since, until);
+	if (flags.category !== undefined && archive.posts.length > 0 && !hasCategory(archive.posts, flags.category)) {
+		const nearest = nearestNames(flags.category, countCategories(archive.posts).map(entry => entry.name));
+		const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '; it has no categories close to it';
+		fail(`no post has the category "${flags.category}"${hint}`, exitNothing);
+	}
 
 	if (interactive) {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, posts, category: flags.category, since, until, query, loadArticleCode, warn});
+		await openReader({target, opened, category: flags.category, since, until, query, loadArticleCode, warn, single: stat.isFile()});
 		return;
 	}
 
 	for (const skipped of archive.skipped) warn(`skipped ${skipped.path}: ${skipped.reason}`);
-	for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
+	reportNotes(archive.posts, flags.verbose);
 	const format = flags.json ? formatJsonLine : formatListLine;
 	if (query) {
 		const {searchPostFile} = await import('./core/search.js');
@@ -159,6 +165,34 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	}
 
 	if (archive.posts.length === 0) fail(`no posts found in ${target}`, exitNothing);
+}
+
+/** Whether some post carries the category (any case). */
+function hasCategory(posts: readonly Post[], category: string): boolean {
+	const wanted = category.toLowerCase();
+	return posts.some(post => post.categories.some(name => name.toLowerCase() === wanted));
+}
+
+/**
+ * The notes on posts that were read anyway (no title, YAML read leniently, …): one line each with
+ * `verbose`, else one line in all, saying how many and which kinds.
+ */
+function reportNotes(posts: readonly Post[], verbose: boolean): void {
+	const kinds = new Map<string, number>();
+	let noted = 0;
+	for (const post of posts) {
+		if (post.warnings.length === 0) continue;
+		noted++;
+		for (const warning of post.warnings) {
+			if (verbose) warn(`${post.path}: ${warning}`);
+			// The kind of note, without what it quotes from the file.
+			const kind = warning.replace(/\s*[(":;].*$/, '');
+			kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+		}
+	}
+	if (verbose || noted === 0) return;
+	const common = [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([kind, count]) => `${formatCount(count)} × ${kind}`);
+	warn(`${formatCount(noted)} ${noted === 1 ? 'post was' : 'posts were'} read with notes (${common.join(', ')}${kinds.size > 2 ? ', …' : ''}); --verbose lists them`);
 }
 
 /**
