@@ -31,6 +31,8 @@ export type ReaderSession = {
 	readonly query: string | undefined;
 	/** Loads the article code (HTML cleaning, layout); the reader calls it after the first frame. */
 	readonly loadArticleCode: () => Promise<typeof import('./core/article.js')>;
+	/** Called just before the reader's screen replaces the terminal's (e.g. to erase a progress line). */
+	readonly beforeScreen?: () => void;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
 };
@@ -47,6 +49,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
 	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
+	session.beforeScreen?.();
 	await runApp(terminal => ({
 		...shown(archive),
 		filters: {category, since, until},

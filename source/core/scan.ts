@@ -17,6 +17,8 @@ export type ScanResult = {readonly files: string[]; readonly skipped: Skipped[]}
 export type ScanOptions = {
 	/** Follow links to folders outside the searched folder too (default: only links that stay inside it). */
 	readonly followLinks?: boolean;
+	/** Called as the search goes, after each folder read, with the number of files found so far. */
+	readonly onScan?: (found: number) => void;
 };
 
 /** Why a link to a folder outside the archive was not followed. */
@@ -121,6 +123,7 @@ export function* scanSteps(root: string, options: ScanOptions = {}): Generator<v
 			return;
 		}
 
+		options.onScan?.(files.length);
 		yield;
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		// path.join(folder, name) for every name, without normalizing the folder again each time.
