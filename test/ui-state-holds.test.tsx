@@ -95,6 +95,14 @@ describe('a list replaced while the archive loads', () => {
 });
 
 describe('the cursor through a first visit', () => {
+	test('goes to the post read last in an earlier run once it arrives', async () => {
+		const app = render(<App {...props({initialReadState: {read: ['/archive/post-8.md'], last: '/archive/post-8.md'}})} />);
+		await waitForFrame(app, lines => lines.some(row => row.startsWith('›') && / Post 1$/.test(row)));
+		app.rerender(<App {...props({posts: all, loading: undefined, initialReadState: {read: ['/archive/post-8.md'], last: '/archive/post-8.md'}})} />);
+		const lines = await waitForFrame(app, rows => /60\/60 posts/.test(rows[0]!));
+		assert.match(lines.find(row => row.startsWith('›'))!, / Post 8$/);
+	});
+
 	test('stays on the newest post while newer posts load above it, until the person moves', async () => {
 		const newest = makePost({title: 'Newest of all', path: '/z/newest.md', date: Date.UTC(2030, 0, 1)});
 		const app = render(<App {...props()} />);

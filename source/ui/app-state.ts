@@ -277,7 +277,13 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 	const current = selectedPost(state);
 	let list: ListState;
 	let view = state.view;
-	if (state.followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
+	const lastIndex = state.followNewest && state.lastRead !== undefined ? findPath(visible, state.lastRead, 0) : -1;
+	let {followNewest} = state;
+	if (lastIndex >= 0 && view.kind === 'list') {
+		// The post read last in an earlier run has arrived: the list opens on it, as it would have at once.
+		list = selectCentered(lastIndex, visible.length, rows);
+		followNewest = false;
+	} else if (followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
 	else {
 		const index = current === undefined ? -1 : findPath(visible, current.path, state.list.selected);
 		if (index >= 0) {
@@ -295,7 +301,7 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 		view = {...view, entries, selection: at < 0 ? fitList(view.selection, entries.length, rows) : selectIndex(view.selection, at, entries.length, rows)};
 	}
 	if (view.kind === 'empty' && data.posts.length > 0) view = {kind: 'list'};
-	return {...state, data, fullText, visible, list, view};
+	return {...state, data, fullText, visible, list, view, followNewest};
 }
 
 /** The index of the post with this path, looked for near `near` first (it rarely moves far). */
