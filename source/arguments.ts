@@ -18,7 +18,10 @@ export const usage = `Usage
 
   path is a folder of posts (searched recursively), one post file,
   or - to read one post from stdin. Default: the current folder.
-  In a terminal, folio opens the reader; in a pipe, it prints.
+  In a terminal, folio opens the reader (a post file opens on its
+  article; q quits); in a pipe, it prints. A post read from stdin
+  (-) is always printed, even in a terminal: to page through it,
+  pipe it on (folio - | less) or save it and open the file.
 
 Options
   --print, -p          Print one article as plain text
@@ -46,6 +49,9 @@ Options
   --no-cache           Read every post file again instead of using the index
                        (kept in the user's cache folder, e.g.
                        ~/.cache/folio/index; $FOLIO_CACHE_DIR overrides it)
+  --verbose            With --list or --json, a line on stderr for each note
+                       on a post read anyway (no title, front matter read
+                       leniently, …) instead of one line for them all
   --help               Show this help
   --version            Show the version
 
@@ -142,6 +148,7 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 			cache: flags.cache !== false,
 			rescan: flags.rescan === true,
 			followLinks: flags.followLinks === true,
+			verbose: flags.verbose === true,
 			help: flags.help === true,
 			version: flags.version === true,
 		},

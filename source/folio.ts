@@ -7,7 +7,8 @@ import path from 'node:path';
 import type {PackageInfo} from './arguments.js';
 import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
-import {filterByCategory} from './core/library.js';
+import {countCategories, filterByCategory} from './core/library.js';
+import {nearestNames} from './core/nearest.js';
 import {loadArchive, openArchive, type OpenedArchive} from './core/load.js';
 import {decodeBytes} from './core/decode.js';
 import {describeFileError, parsePost} from './core/parse.js';
@@ -136,22 +137,29 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
 	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
-	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
+	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
-	if (progress) fs.writeSync(2, '\r\u001B[K');
+	// The line stays until the reader's screen replaces it, so no blank moment comes between.
+	if (progress && !interactive) progress.clear();
+	else progress?.opening();
 	const posts = filterByDate(filterByCategory(archive.posts, flags.category), since, until);
+	if (flags.category !== undefined && archive.posts.length > 0 && !hasCategory(archive.posts, flags.category)) {
+		const nearest = nearestNames(flags.category, countCategories(archive.posts).map(entry => entry.name));
+		const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '; it has no categories close to it';
+		fail(`no post has the category "${flags.category}"${hint}`, exitNothing);
+	}
 
 	if (interactive) {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, posts, category: flags.category, since, until, query, warn, readingWidth: flags.width === undefined ? undefined : width});
+		await openReader({target, opened, category: flags.category, since, until, query, warn, single: stat.isFile(), beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
 		return;
 	}
 
 	for (const skipped of archive.skipped) warn(`skipped ${skipped.path}: ${skipped.reason}`);
-	for (const post of archive.posts) for (const warning of post.warnings) warn(`${post.path}: ${warning}`);
+	reportNotes(archive.posts, flags.verbose);
 	const format = flags.json ? formatJsonLine : formatListLine;
 	if (query) {
 		const {searchPostFile} = await import('./core/full-text.js');
@@ -165,6 +173,34 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	}
 
 	if (archive.posts.length === 0) fail(`no posts found in ${target}`, exitNothing);
+}
+
+/** Whether some post carries the category (any case). */
+function hasCategory(posts: readonly Post[], category: string): boolean {
+	const wanted = category.toLowerCase();
+	return posts.some(post => post.categories.some(name => name.toLowerCase() === wanted));
+}
+
+/**
+ * The notes on posts that were read anyway (no title, YAML read leniently, …): one line each with
+ * `verbose`, else one line in all, saying how many and which kinds.
+ */
+function reportNotes(posts: readonly Post[], verbose: boolean): void {
+	const kinds = new Map<string, number>();
+	let noted = 0;
+	for (const post of posts) {
+		if (post.warnings.length === 0) continue;
+		noted++;
+		for (const warning of post.warnings) {
+			if (verbose) warn(`${post.path}: ${warning}`);
+			// The kind of note, without what it quotes from the file.
+			const kind = warning.replace(/\s*[(":;].*$/, '');
+			kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+		}
+	}
+	if (verbose || noted === 0) return;
+	const common = [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([kind, count]) => `${formatCount(count)} × ${kind}`);
+	warn(`${formatCount(noted)} ${noted === 1 ? 'post was' : 'posts were'} read with notes (${common.join(', ')}${kinds.size > 2 ? ', …' : ''}); --verbose lists them`);
 }
 
 /**
@@ -264,16 +300,30 @@ async function printPost(post: Post, text: string, width: number): Promise<void>
 	process.stdout.write(formatArticle(renderArticle(post, text, width)));
 }
 
-/** Shows "Loading posts…" on the terminal at once, then the count loaded, at most every 50 ms. */
-function showProgress(): (done: number, total: number) => void {
+/**
+ * Shows "Loading posts…" on the terminal at once, then the files found while the folder is
+ * searched and the files read of how many, at most every 50 ms; `clear` erases the line.
+ */
+function showProgress(): {found: (files: number) => void; loaded: (done: number, total: number) => void; opening: () => void; clear: () => void} {
 	// Cut to the terminal's width: a wrapped line could not be erased and would stay in the shell.
 	const write = (text: string) => fs.writeSync(2, `\r${text.slice(0, Math.max(1, (process.stderr.columns || 80) - 1))}\u001B[K`);
 	write('Loading posts…');
 	let last = performance.now();
-	return (done, total) => {
+	const due = () => {
 		const now = performance.now();
-		if (now - last < 50 && done !== 0) return;
+		if (now - last < 50) return false;
 		last = now;
-		write(`Loading posts: ${formatCount(done)} of ${formatCount(total)}…`);
+		return true;
+	};
+	return {
+		found(files) {
+			if (due()) write(`Looking for posts: ${formatCount(files)} files found…`);
+		},
+		loaded(done, total) {
+			// (0, 0) only says the search starts: "Loading posts…" already says that.
+			if (total > 0 && (done === 0 || due())) write(`Loading posts: ${formatCount(done)} of ${formatCount(total)}…`);
+		},
+		opening: () => write('Opening the reader…'),
+		clear: () => fs.writeSync(2, '\r\u001B[K'),
 	};
 }

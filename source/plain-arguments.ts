@@ -19,6 +19,7 @@ export const options = {
 	cache: {type: 'boolean', default: true},
 	rescan: {type: 'boolean'},
 	followLinks: {type: 'boolean'},
+	verbose: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -39,6 +40,8 @@ export type Flags = {
 	readonly rescan: boolean;
 	/** --follow-links: links to folders outside the archive are followed too. */
 	readonly followLinks: boolean;
+	/** --verbose: every note on a post read anyway, one line each. */
+	readonly verbose: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -100,6 +103,7 @@ export function readPlainArguments(argv: readonly string[]): {readonly flags: Fl
 			cache: values['cache'] !== false,
 			rescan: values['rescan'] === true,
 			followLinks: values['follow-links'] === true,
+			verbose: values['verbose'] === true,
 			help: false,
 			version: false,
 		},

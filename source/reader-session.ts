@@ -5,8 +5,7 @@
  */
 import path from 'node:path';
 import {copyLink} from './clipboard.js';
-import {filterByDate, type Day} from './core/days.js';
-import {filterByCategory} from './core/library.js';
+import type {Day} from './core/days.js';
 import {stopIndexWorkers, type Archive, type OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
@@ -23,13 +22,16 @@ export type ReaderSession = {
 	/** The folder or file as given on the command line. */
 	readonly target: string;
 	readonly opened: OpenedArchive;
-	/** The posts to show first (the filters below already applied). */
-	readonly posts: readonly Post[];
+	/** The command line's restrictions: the list starts filtered by them. */
 	readonly category: string | undefined;
 	readonly since: Day | undefined;
 	readonly until: Day | undefined;
+	/** One post file was given: its article opens at once, and leaving it quits. */
+	readonly single?: boolean;
 	/** The search the list opens on. */
 	readonly query: string | undefined;
+	/** Called just before the reader's screen replaces the terminal's (e.g. to erase a progress line). */
+	readonly beforeScreen?: () => void;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
 	/** The reading width given with --width, if any. */
@@ -38,33 +40,32 @@ export type ReaderSession = {
 
 /** Opens the reader and resolves when the person quits, the read state saved. */
 export async function openReader(session: ReaderSession): Promise<void> {
-	const {target, opened, posts, category, since, until, query, warn} = session;
+	const {target, opened, category, since, until, query, warn, single = false} = session;
 	const {archive} = opened;
 	// While the list is still growing, every file that may be a post stands for the posts to come.
 	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
 	const idle = whenIdle();
 	// Signals end the process at once; what was read until then is still saved.
 	process.once('exit', () => readState.flush());
-	const reason =
-		archive.posts.length === 0
-			? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.`
-			: posts.length === 0
-				? `No posts match ${[category === undefined ? '' : `category "${category}"`, since ? `--since ${since.text}` : '', until ? `--until ${until.text}` : ''].filter(Boolean).join(', ')}.`
-				: undefined;
+	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	let preparer: ArticlePreparer | undefined;
 	// Full-text search code loads after the first frame, unless the list opens on a search.
 	const loadSearch = async () => import('./core/full-text.js').then(module => (post: Post, text: string) => module.searchPostFile(post, text)?.context);
 	const searchPost = query === undefined ? undefined : await loadSearch();
-	const shown = (next: Archive) => ({posts: filterByDate(filterByCategory(next.posts, category), since, until), skippedCount: next.skipped.length});
+	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
+	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
+	session.beforeScreen?.();
 	await runApp(terminal => ({
-		posts,
+		...shown(archive),
+		filters: {category, since, until},
+		root: single ? '' : target,
+		single,
 		folder: sanitizeLine(target),
 		// The article worker starts after the first frame; until then the reader says "Loading…".
 		loadArticle: () => undefined,
 		loading: opened.loading,
 		onOpenLink: async (url: string) => openLink(url, {runInForeground: inForeground(terminal, command => `$BROWSER (${describeLink(path.basename(command), 30)})`)}),
 		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
-		skippedCount: archive.skipped.length,
 		initialReadState: readState.initial,
 		onReadStateChange: state => readState.save(state),
 		searchPost,

@@ -125,18 +125,18 @@ describe('escape sequences from posts never reach the terminal', {skip}, () => {
 		const term = startFolio([folder], {env: {FORCE_HYPERLINK: hyperlinks ? '1' : undefined}});
 		let screen = await term.waitFor('5/5 posts · All');
 		await waitForRawMode(term);
-		assert.match(lines(screen)[0]!, /hostile folder\s+5\/5 posts · All$/, 'the folder name is shown sanitized');
+		assert.match(lines(screen)[0]!, /hostile folder\s+5\/5 posts · All · 5 unread$/, 'the folder name is shown sanitized');
 		const rows = listRows(screen).map(row => row.trimEnd());
 		assert.equal(rows.length, 5);
-		assert.match(rows[0]!, /2024-05-03 10:00 blink-cat +Raw RED alert title txt\.exe end$/);
-		assert.match(rows[1]!, /2024-05-02 10:00 cat +YAML red escape c1 evil$/);
-		assert.match(rows[2]!, /2024-05-01 10:00 news +Entity &#27;\[31mtitle&#27;\[0m$/);
-		assert.match(rows[3]!, /2024-04-30 +Eight-bit \uFFFD31m C1 bytes$/);
-		assert.match(rows[4]!, /-{10} +name red file$/);
+		assert.match(rows[0]!, /2024-05-03 10:00 • blink-cat +Raw RED alert title txt\.exe end$/);
+		assert.match(rows[1]!, /2024-05-02 10:00 • cat +YAML red escape c1 evil$/);
+		assert.match(rows[2]!, /2024-05-01 10:00 • news +Entity &#27;\[31mtitle&#27;\[0m$/);
+		assert.match(rows[3]!, /2024-04-30 +• +Eight-bit \uFFFD31m C1 bytes$/);
+		assert.match(rows[4]!, /-{10} +• +name red file$/);
 
 		term.write('c');
 		screen = await term.waitFor('Categories (3)');
-		for (const name of ['blink-cat (1)', 'cat (1)', 'news (1)']) assert.ok(screen.includes(name), screen);
+		for (const name of ['blink-cat (1/1)', 'cat (1/1)', 'news (1/1)', '(no category) (2/2)']) assert.ok(screen.includes(name), screen);
 		term.write(keys.escape);
 		await term.waitFor('5/5 posts · All');
 

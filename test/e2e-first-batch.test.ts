@@ -12,6 +12,8 @@ import {closeAll} from './helpers/terminal.js';
 after(closeAll);
 
 const count = 2500;
+/** The count as the header writes it. */
+const shownCount = count.toLocaleString('en-US');
 const rows = 30;
 
 /** `count` posts named by day (two a day, newest in 2024-12), and one named for an old day but dated newest. */
@@ -38,10 +40,10 @@ describe('a big archive opened for the first time', {skip}, () => {
 
 		const term = startFolio([archive], {rows});
 		const first = await term.waitFor(screen => listRows(screen).length > 0, 15_000);
-		assert.match(header(first), new RegExp(`\\d+/\\d+ posts · All · loading [\\d,]+ of ${count.toLocaleString('en-US')}…$`));
+		assert.match(header(first), new RegExp(`[\\d,]+/[\\d,]+ posts · All · [\\d,]+ unread · loading [\\d,]+ of ${count.toLocaleString('en-US')}…$`));
 		assert.match(listRows(first)[0]!.trimEnd(), /Story 0$/, 'the newest-named posts are listed first');
 
-		const done = await term.waitFor(screen => header(screen).endsWith(`${count}/${count} posts · All`), 30_000);
+		const done = await term.waitFor(screen => header(screen).endsWith(`${shownCount}/${shownCount} posts · All · ${shownCount} unread`), 30_000);
 		const top = listRows(done).map(row => row.trimEnd());
 		assert.equal(top.length, rows - 3);
 		for (const [index, row] of top.entries()) assert.ok(row.endsWith(` ${titles[index]}`), `row ${index}: ${row} (expected ${titles[index]})`);

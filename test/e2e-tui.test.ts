@@ -115,7 +115,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		const term = startFolio([folder]);
 		const screen = await term.waitFor('14/14 posts · All');
 		await waitForRawMode(term);
-		assertListLayout(screen, 100, 30, new RegExp(`^${folder}\\s+14/14 posts · All$`));
+		assertListLayout(screen, 100, 30, new RegExp(`^${folder}\\s+14/14 posts · All · 14 unread$`));
 		assert.equal(stringWidth(lines(screen)[0]!), 100, 'the header spans the width');
 
 		const rows = listRows(screen);
@@ -123,8 +123,8 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		for (const [index, title] of newestFirst.entries()) assert.ok(rows[index]!.includes(title), `row ${index + 1} is "${title}": ${rows[index]}`);
 		const dates = rows.map(row => row.slice(2, 18));
 		assert.deepEqual([...dates].sort().reverse(), dates, 'newest first');
-		assert.match(rows[0]!, /^› 2024-03-20 09:15 science +Tiny robot fish/);
-		assert.match(rows[1]!, /^ {2}2024-03-19 10:40 中国 +港珠澳大桥客流创新高/);
+		assert.match(rows[0]!, /^› 2024-03-20 09:15 • science +Tiny robot fish/);
+		assert.match(rows[1]!, /^ {2}2024-03-19 10:40 • 中国 +港珠澳大桥客流创新高/);
 		assert.match(selectedRow(screen)!, /Tiny robot fish/);
 
 		term.write('j');
@@ -241,7 +241,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		let screen = await term.waitFor('5/14 posts · world');
 		let rows = listRows(screen);
 		assert.equal(rows.length, 5);
-		for (const row of rows) assert.match(row, /^(?:› | {2})\S+ \S+ world /);
+		for (const row of rows) assert.match(row, /^(?:› | {2})\S+ \S+ [• ] world /);
 		term.write(keys.tab);
 		await term.waitFor('3/14 posts · science');
 		term.write(keys.shiftTab);
@@ -252,7 +252,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		screen = await term.waitFor('3/14 posts · 中国');
 		rows = listRows(screen);
 		assert.deepEqual(
-			rows.map(row => row.replace(/^.{19}\S+ +/, '').trimEnd()),
+			rows.map(row => row.replace(/^.{21}\S+ +/, '').trimEnd()),
 			['港珠澳大桥客流创新高', '春茶开采 茶农忙采摘', '长江支流水质持续改善'],
 		);
 
@@ -260,20 +260,20 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		screen = await term.waitFor('Categories (4)');
 		const entries = lines(screen)
 			.map(line => line.trimEnd())
-			.filter(line => /\(\d+\)$/.test(line) && !line.startsWith('Categories'));
+			.filter(line => /\(\d+\/\d+\)$/.test(line) && !line.startsWith('Categories'));
 		assert.deepEqual(
 			entries.map(line => line.slice(2)),
-			['  All (14)', '  world (5)', '  science (3)', '  tech (3)', '* 中国 (3)'],
+			['  All (14/14)', '  world (5/5)', '  science (3/3)', '  tech (3/3)', '* 中国 (3/3)'],
 		);
-		assert.match(selectedRow(screen)!, /\* 中国 \(3\)/, 'the picker starts on the active category');
+		assert.match(selectedRow(screen)!, /\* 中国 \(3\/3\)/, 'the picker starts on the active category');
 		term.write('g');
-		await term.waitFor(selected('All (14)'));
+		await term.waitFor(selected('All (14/14)'));
 		term.write('jjj');
-		await term.waitFor(selected('tech (3)'));
+		await term.waitFor(selected('tech (3/3)'));
 		term.write(keys.enter);
 		screen = await term.waitFor('3/14 posts · tech');
 		assert.deepEqual(
-			listRows(screen).map(row => row.replace(/^.{19}\S+ +/, '').trimEnd()),
+			listRows(screen).map(row => row.replace(/^.{21}\S+ +/, '').trimEnd()),
 			['A post whose link is a script', 'New chip plant opens on the river delta', 'City moves its websites to open-source software'],
 		);
 
@@ -284,7 +284,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		term.write('c');
 		await term.waitFor('Categories (4)');
 		term.write('g');
-		await term.waitFor(selected('All (14)'));
+		await term.waitFor(selected('All (14/14)'));
 		term.write(keys.enter);
 		await term.waitFor('14/14 posts · All');
 		await quit(term);
@@ -298,7 +298,7 @@ describe('folio in a pseudo-terminal', {skip}, () => {
 		let screen = await term.waitFor('Read the selected post');
 		assert.equal(lines(screen)[0], 'Post list');
 		const help = await readHelp(term, 100, 30);
-		for (const text of ['Reader', 'Category picker', 'Everywhere', 'Ctrl+C', 'Quit from anywhere', 'Shift+Tab', 'Next post in the list']) {
+		for (const text of ['Reader', 'Category and source pickers', 'Everywhere', 'Ctrl+C', 'Quit from anywhere', 'Shift+Tab', 'Next post in the list']) {
 			assert.ok(help.includes(text), `help mentions ${text}:\n${help}`);
 		}
 		assert.match(help, /^ {2}j Down +Next post$/m);

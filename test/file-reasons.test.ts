@@ -64,9 +64,10 @@ describe('reasons a path cannot be read', () => {
 		const little = Buffer.from(text, 'utf16le');
 		const big = Buffer.from(little).swap16();
 		const folder = makeArchive({'2024-01-01-le.md': little, '2024-01-02-be.md': big});
-		const list = folio([folder, '--list', '--no-cache']);
+		const list = folio([folder, '--list', '--no-cache', '--verbose']);
 		assert.equal(list.status, 0, list.stderr);
 		assert.deepEqual(list.stdout.split('\n').filter(Boolean).map(line => line.split('\t')[2]), ['十六位 Sixteen', '十六位 Sixteen']);
+		assert.equal(folio([folder, '--list', '--no-cache']).stderr, 'folio: 2 posts were read with notes (2 × no byte-order mark); --verbose lists them\n', 'one line for them all without --verbose');
 		assert.deepEqual(list.stderr.split('\n').filter(Boolean).sort(), [
 			`folio: ${path.join(folder, '2024-01-01-le.md')}: no byte-order mark; decoded as UTF-16LE`,
 			`folio: ${path.join(folder, '2024-01-02-be.md')}: no byte-order mark; decoded as UTF-16BE`,

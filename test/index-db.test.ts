@@ -240,16 +240,16 @@ test('new posts from a refresh keep the reader on the post being read', async ()
 	const {appReducer, initialState} = await import('../source/ui/app-state.js');
 	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
 	const before = loadArchive(root).posts;
-	const reading = {...initialState(before), screen: 'reader' as const, reader: {top: 7, width: 80}};
+	const reading = {...initialState(before), view: {kind: 'reader' as const, position: {top: 7, width: 80}, find: undefined, linkNumber: ''}};
 	fs.writeFileSync(path.join(root, 'c.md'), post('C', '2024-01-03'));
-	const after = appReducer(reading, {type: 'reset', posts: loadArchive(root).posts});
-	assert.equal(after.screen, 'reader');
-	assert.equal(after.reader.top, 7);
+	const after = appReducer(reading, {type: 'posts', posts: loadArchive(root).posts}).state;
+	assert.equal(after.view.kind, 'reader');
+	assert.equal(after.view.kind === 'reader' ? after.view.position.top : undefined, 7);
 	assert.equal(after.visible[after.list.selected]!.title, 'B');
-	assert.deepEqual(after.all.map(entry => entry.title), ['C', 'B', 'A']);
+	assert.deepEqual(after.data.posts.map(entry => entry.title), ['C', 'B', 'A']);
 	// The post being read is gone: back to the list.
 	fs.rmSync(path.join(root, 'b.md'));
-	assert.equal(appReducer(reading, {type: 'reset', posts: loadArchive(root).posts}).screen, 'list');
+	assert.equal(appReducer(reading, {type: 'posts', posts: loadArchive(root).posts}).state.view.kind, 'list');
 });
 
 test('a date-only post shows the same day when the index is read in another time zone', () => {

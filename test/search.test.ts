@@ -6,7 +6,7 @@ import {countTags, filterByTag} from '../source/core/library.js';
 import {searchPostText} from '../source/core/full-text.js';
 import {filterPosts, findInLines, foldCase, matchesPost} from '../source/core/search.js';
 import {bodyText} from '../source/core/search-document.js';
-import {applyFilters} from '../source/ui/filter-state.js';
+import {applyFilters, noFilters} from '../source/ui/filter-state.js';
 import {revealLine, stepMatch} from '../source/ui/find-state.js';
 import {promptKey} from '../source/ui/prompt-state.js';
 import {makePost, makePosts} from './helpers/posts.js';
@@ -176,7 +176,7 @@ describe('tags and combined filters', () => {
 
 	test('category, tag, unread only and the typed query all apply', () => {
 		const read = new Set(['/1']);
-		const all = {category: undefined, tag: undefined, query: '', unreadOnly: false};
+		const all = noFilters;
 		assert.equal(applyFilters(posts, all, read), posts);
 		assert.deepEqual(applyFilters(posts, {...all, category: 'rthk'}, read).map(post => post.path), ['/1', '/3']);
 		assert.deepEqual(applyFilters(posts, {...all, category: 'rthk', unreadOnly: true}, read).map(post => post.path), ['/3']);

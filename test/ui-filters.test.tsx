@@ -24,26 +24,26 @@ describe('t: filter by tag', () => {
 		await app.press('t');
 		const screen = app.screen();
 		assert.match(screen[0]!, /^Tags \(3\)/, 'tags differing only in case are one');
-		assert.match(screen[1]!, /^› \* All \(4\)/);
-		assert.ok(screen.some(line => /^ {4}markets \(1\)/.test(line)));
+		assert.match(screen[1]!, /^› \* All \(4\/4\)/);
+		assert.ok(screen.some(line => /^ {4}markets \(1\/1\)/.test(line)));
 		await app.press('j'); // All, Weather, hk, markets
-		assert.match(app.selected()!, /^› {3}Weather \(2\)/);
+		assert.match(app.selected()!, /^› {3}Weather \(2\/2\)/);
 		await app.press(keys.enter);
-		assert.match(app.screen()[0]!, /2\/4 posts · All · #Weather$/);
+		assert.match(app.screen()[0]!, /2\/4 posts · All · #Weather · 2 unread$/);
 		assert.match(app.screen()[1]!, /Typhoon nears/);
 		assert.match(app.screen()[2]!, /Rain all week/, 'tags match whatever their case');
 		await app.press('t');
-		assert.match(app.screen().find(line => line.includes('Weather (2)'))!, /\* Weather/, 'the active tag is starred');
+		assert.match(app.screen().find(line => line.includes('Weather (2/2)'))!, /\* Weather/, 'the active tag is starred');
 		await app.press('g');
 		await app.press(keys.enter);
-		assert.match(app.screen()[0]!, /4\/4 posts · All$/);
+		assert.match(app.screen()[0]!, /4\/4 posts · All · 4 unread$/);
 	});
 
 	test('Esc leaves the picker unchanged; an archive without tags says so', async () => {
 		const app = await renderApp({posts});
 		await app.press('tj');
 		await app.press(keys.escape);
-		assert.match(app.screen()[0]!, /4\/4 posts · All$/);
+		assert.match(app.screen()[0]!, /4\/4 posts · All · 4 unread$/);
 		cleanup();
 		const none = await renderApp();
 		await none.press('t');
@@ -71,7 +71,7 @@ describe(': jump to a day', () => {
 		const app = await renderApp({posts});
 		await app.press(':2024-11-16');
 		await app.press(keys.enter);
-		assert.match(app.selected()!, /^› 2024-11-15 12:00 Post 11$/);
+		assert.match(app.selected()!, /^› 2024-11-15 12:00 • Post 11$/);
 		assert.match(app.screen().at(-1)!, /No post on 2024-11-16; showing the nearest older day/);
 		await app.press(':soon');
 		await app.press(keys.enter);

@@ -68,19 +68,19 @@ test('while the archive loads, the header says how far, and a growing list keeps
 	const props = baseProps({posts: first, loading: {done: 10, total: 1200}, onReadStateChange: state => saved.push(state.last)});
 	const app = render(<App {...props} />);
 	await tick();
-	assert.match(screen(app)[0]!, /10\/10 posts · All · loading 10 of 1,200…$/);
+	assert.match(screen(app)[0]!, /10\/10 posts · All · 10 unread · loading 10 of 1,200…$/);
 	app.stdin.write('j');
 	await tick();
 	assert.match(screen(app).find(line => line.startsWith('›'))!, /Post 4$/);
 
 	app.rerender(<App {...props} posts={all} loading={{done: 600, total: 1200}} />);
 	await tick();
-	assert.match(screen(app)[0]!, /30\/30 posts · All · loading 600 of 1,200…$/);
+	assert.match(screen(app)[0]!, /30\/30 posts · All · 30 unread · loading 600 of 1,200…$/);
 	assert.match(screen(app).find(line => line.startsWith('›'))!, /Post 4$/, 'the same post stays selected');
 
 	app.rerender(<App {...props} posts={all} loading={undefined} />);
 	await tick();
-	assert.match(screen(app)[0]!, /30\/30 posts · All$/);
+	assert.match(screen(app)[0]!, /30\/30 posts · All · 30 unread$/);
 	assert.deepEqual(saved.filter(last => last !== undefined), [], 'nothing was read: no post is remembered as read last');
 });
 

@@ -10,9 +10,14 @@ import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
 
+/** The row under `row` on the screen (a full-text result's matching line). */
+function below(screen: string[], row: string): string {
+	return screen[screen.indexOf(row) + 1] ?? '';
+}
+
 /** Titles of the rows shown in the list (the text after the date and category columns). */
 function titles(screen: string[]): string[] {
-	return screen.slice(1, -1).filter(line => line.trim() !== '').map(line => line.replace(/^[› ] \S+ \S+ (?:\S+\s+)?/, '').trim());
+	return screen.slice(1, -1).filter(line => line.trim() !== '').map(line => line.replace(/^[› ] \S+ \S+ [• ] (?:\S+\s+)?/, '').trim());
 }
 
 describe('/ in the list', () => {
@@ -21,14 +26,15 @@ describe('/ in the list', () => {
 		await app.press('/');
 		assert.match(app.screen().at(-1)!, /^\/█ {2}30 matches/);
 		await app.press('post 2');
-		assert.match(app.screen().at(-1)!, /^\/post 2█ {2}11 matches/);
-		assert.match(app.screen()[0]!, /11\/30 posts · All$/);
-		assert.deepEqual(titles(app.screen()), ['Post 2', 'Post 20', 'Post 21', 'Post 22', 'Post 23', 'Post 24', 'Post 25', 'Post 26', 'Post 27', 'Post 28', 'Post 29']);
+		// Every word must occur, anywhere: "post" and "2".
+		assert.match(app.screen().at(-1)!, /^\/post 2█ {2}12 matches/);
+		assert.match(app.screen()[0]!, /12\/30 posts · All · 12 unread$/);
+		assert.deepEqual(titles(app.screen()), ['Post 2', 'Post 12', 'Post 20', 'Post 21', 'Post 22', 'Post 23', 'Post 24', 'Post 25', 'Post 26', 'Post 27', 'Post 28', 'Post 29']);
 		await app.press('5');
 		assert.deepEqual(titles(app.screen()), ['Post 25']);
 		assert.match(app.screen().at(-1)!, /1 matches/);
 		await app.press(keys.escape);
-		assert.match(app.screen()[0]!, /30\/30 posts · All$/);
+		assert.match(app.screen()[0]!, /30\/30 posts · All · 30 unread$/);
 		assert.match(app.screen().at(-1)!, /^\? help/);
 	});
 
@@ -36,9 +42,9 @@ describe('/ in the list', () => {
 		const app = await renderApp();
 		await app.press('/post 25');
 		await app.press('\u007F');
-		assert.match(app.screen().at(-1)!, /^\/post 2█ {2}11 matches/);
+		assert.match(app.screen().at(-1)!, /^\/post 2█ {2}12 matches/);
 		await app.press(keys.enter);
-		assert.match(app.screen()[0]!, /11\/30 posts · All · \/post 2$/);
+		assert.match(app.screen()[0]!, /12\/30 posts · All · \/post 2 · 12 unread$/);
 		assert.match(app.selected()!, / Post 25$/, 'the post selected while narrowing stays selected');
 		await app.press('kk');
 		assert.match(app.selected()!, / Post 23$/, 'keys move the filtered list again');
@@ -102,9 +108,12 @@ describe('F: full-text search', () => {
 		await app.press(keys.enter);
 		await app.waitFor(() => /2 of 30 posts contain/.test(app.screen().at(-1)!), 'the search to end');
 		const screen = app.screen();
-		assert.match(screen[0]!, /2\/30 posts · All · text "typhoon"$/);
-		assert.match(screen[1]!, /^› .* Post 3 │ The typhoon reached Hong Kong at night\.\s*$/);
-		assert.match(screen[2]!, /^ {2}.* Post 7 │ A TYPHOON warning was raised\.\s*$/);
+		assert.match(screen[0]!, /2\/30 posts · All · text "typhoon" · 2 unread$/);
+		// Each result: the row with the whole title, then the matching line under it.
+		assert.match(screen[1]!, /^› .* Post 3\s*$/);
+		assert.match(screen[2]!, /^ {4}\S+(?: \S+)? {2}The typhoon reached Hong Kong at night\.\s*$/);
+		assert.match(screen[3]!, /^ {2}.* Post 7\s*$/);
+		assert.match(screen[4]!, /^ {4}\S+(?: \S+)? {2}A TYPHOON warning was raised\.\s*$/);
 		assert.match(screen.at(-1)!, /2 of 30 posts contain "typhoon"/);
 		await app.press(keys.enter);
 		assert.match(app.screen()[0]!, /^Post 3$/, 'a result opens in the reader');
@@ -127,14 +136,16 @@ describe('F: full-text search', () => {
 		// Wait for the first results while the search still runs (the header shows how far it got).
 		await app.waitFor(() => / [1-9]\d*\/800…$/.test(app.screen()[0]!), 'the first results while the search runs');
 		const during = app.screen()[0]!;
-		assert.match(during, /^~\/news\s+(\d+)\/800 posts · All · text "needle" (\d+)\/800…$/, 'progress is shown');
-		assert.match(app.selected()!, /Post 10 │ needle in Post 10/);
+		assert.match(during, /^~\/news\s+(\d+)\/800 posts · All · text "needle" (\d+)\/800… · \d+ unread$/, 'progress is shown');
+		assert.match(app.selected()!, /Post 10\s*$/);
+		assert.match(below(app.screen(), app.selected()!), /^ {4}\S+(?: \S+)? {2}needle in Post 10/);
 		await app.press('j');
-		assert.match(app.screen()[0]!, /…$/, 'still searching');
-		assert.match(app.selected()!, /Post 20 │ needle in Post 20/, 'j moved while the search ran');
-		await app.waitFor(() => !/…$/.test(app.screen()[0]!), 'the search to end');
-		assert.match(app.screen()[0]!, /80\/800 posts · All · text "needle"$/);
-		assert.match(app.selected()!, /Post 20 │ needle in Post 20/, 'the selection stayed where j put it');
+		assert.match(app.screen()[0]!, /…/, 'still searching');
+		assert.match(app.selected()!, /Post 20\s*$/, 'j moved while the search ran');
+		await app.waitFor(() => !/…/.test(app.screen()[0]!), 'the search to end');
+		assert.match(app.screen()[0]!, /80\/800 posts · All · text "needle" · 80 unread$/);
+		assert.match(app.selected()!, /Post 20\s*$/, 'the selection stayed where j put it');
+		assert.match(below(app.screen(), app.selected()!), /^ {4}\S+(?: \S+)? {2}needle in Post 20/);
 	});
 
 	test('the matching line starts near the match when the match would be cut off', async () => {
@@ -142,9 +153,9 @@ describe('F: full-text search', () => {
 		const app = await renderApp({searchPost: fakeSearch({'/archive/post-1.md': line})});
 		await app.press('F颱風');
 		await app.press(keys.enter);
-		await app.waitFor(() => / Post 1 │/.test(app.selected() ?? ''), 'the result row');
-		const row = app.selected()!;
-		assert.match(row, / Post 1 │ …[^│]*強烈颱風逼近/, row);
+		await app.waitFor(() => /\bPost 1\s*$/.test(app.selected() ?? ''), 'the result row');
+		const row = below(app.screen(), app.selected()!);
+		assert.match(row, /^ {4}\S+(?: \S+)? {2}…[^│]*強烈颱風逼近/, row);
 		assert.ok(stringWidth(row) <= 80);
 	});
 
@@ -178,9 +189,10 @@ describe('F: full-text search', () => {
 
 	test('a search given at start (folio --search) shows its results at once', async () => {
 		const app = await renderApp({initialSearch: 'typhoon', searchPost: fakeSearch({'/archive/post-9.md': 'Typhoon signal 8.'})});
-		await app.waitFor(() => /posts · All · text "typhoon"$/.test(app.screen()[0]!), 'the search to end');
-		assert.match(app.screen()[0]!, /1\/30 posts · All · text "typhoon"$/);
-		assert.match(app.screen()[1]!, /^› .* Post 9 │ Typhoon signal 8\.\s*$/);
+		await app.waitFor(() => /posts · All · text "typhoon" · /.test(app.screen()[0]!), 'the search to end');
+		assert.match(app.screen()[0]!, /1\/30 posts · All · text "typhoon" · 1 unread$/);
+		assert.match(app.screen()[1]!, /^› .* Post 9\s*$/);
+		assert.match(app.screen()[2]!, /^ {4}\S+(?: \S+)? {2}Typhoon signal 8\.\s*$/);
 	});
 
 	test('with no posts shown there is nothing to search, and it says so', async () => {
@@ -190,17 +202,17 @@ describe('F: full-text search', () => {
 		await app.press('Fanything');
 		await app.press(keys.enter);
 		assert.match(app.screen().at(-1)!, /No posts to search: clear the filters first/);
-		assert.match(app.screen()[0]!, /0\/30 posts · All · \/zzz$/);
+		assert.match(app.screen()[0]!, /0\/30 posts · All · \/zzz · 0 unread$/);
 	});
 
 	test('an empty search or Esc while typing changes nothing', async () => {
 		const app = await renderApp({searchPost: fakeSearch({})});
 		await app.press('Fabc');
 		await app.press(keys.escape);
-		assert.match(app.screen()[0]!, /30\/30 posts · All$/);
+		assert.match(app.screen()[0]!, /30\/30 posts · All · 30 unread$/);
 		await app.press('F');
 		await app.press(keys.enter);
-		assert.match(app.screen()[0]!, /30\/30 posts · All$/);
+		assert.match(app.screen()[0]!, /30\/30 posts · All · 30 unread$/);
 	});
 });
 

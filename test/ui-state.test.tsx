@@ -142,19 +142,21 @@ describe('key table', () => {
 describe('app reducer', () => {
 	const lines = (post: Post): LaidOutLine[] => Array.from({length: 50}, (_, index) => ({text: `${post.title} ${index}`}));
 	const env: Environment = {width: 80, height: 12, lines};
-	const press = (state: AppState, ...keys: string[]) => appReducer(state, {type: 'keys', keys, env});
+	const step = (state: AppState, ...keys: string[]) => appReducer(state, {type: 'keys', keys, env});
+	const press = (state: AppState, ...keys: string[]) => step(state, ...keys).state;
+	const readerTop = (state: AppState) => (state.view.kind === 'reader' ? state.view.position : undefined);
 
 	test('a burst of keys that changes screens is applied in order', () => {
 		const state = press(initialState(makePosts(30)), 'j', 'j', 'Enter', 'j', 'j', 'J', 'q', 'j');
-		assert.equal(state.screen, 'list');
+		assert.equal(state.view.kind, 'list');
 		assert.equal(selectedPost(state)?.title, 'Post 5');
 	});
 
 	test('reading position starts at the top for each post and scrolls', () => {
 		let state = press(initialState(makePosts(3)), 'Enter', 'j', 'j');
-		assert.deepEqual(state.reader, {top: 2, width: 80});
+		assert.deepEqual(readerTop(state), {top: 2, width: 80});
 		state = press(state, 'J');
-		assert.deepEqual(state.reader, {top: 0, width: 80});
+		assert.deepEqual(readerTop(state), {top: 0, width: 80});
 		state = press(state, 'J', 'J');
 		assert.equal(state.status, 'This is the last post');
 		assert.equal(selectedPost(state)?.title, 'Post 3');
@@ -164,28 +166,41 @@ describe('app reducer', () => {
 		let state = press(initialState(makePosts(30, ['a', 'b', 'c'])), 'j', 'j', 'j', 'j');
 		assert.equal(selectedPost(state)?.title, 'Post 5');
 		state = press(state, 'Tab');
-		assert.equal(state.category, 'a');
+		assert.equal(state.filters.category, 'a');
 		assert.equal(selectedPost(state)?.title, 'Post 1');
 		state = press(state, 'Shift+Tab');
-		assert.equal(state.category, undefined);
+		assert.equal(state.filters.category, undefined);
 		assert.equal(selectedPost(state)?.title, 'Post 1');
 		state = press(state, 'Shift+Tab');
-		assert.equal(state.category, 'c');
+		assert.equal(state.filters.category, 'c');
 		assert.equal(state.visible.length, 10);
 	});
 
-	test('o asks for the link, or says there is none', () => {
-		let state = press(initialState([makePost({link: 'https://example.com/x'})]), 'o');
-		assert.deepEqual(state.linkRequest, {url: 'https://example.com/x', id: 1});
-		state = press(state, 'o');
-		assert.equal(state.linkRequest?.id, 2);
-		state = press(initialState([makePost({link: undefined})]), 'o');
-		assert.equal(state.status, 'This post has no link');
-		assert.equal(state.linkRequest, undefined);
+	test('o asks for the link as an effect, every time, or says there is none', () => {
+		let result = step(initialState([makePost({link: 'https://example.com/x'})]), 'o');
+		assert.deepEqual(result.effects, [{type: 'openLink', url: 'https://example.com/x'}]);
+		result = step(result.state, 'o');
+		assert.deepEqual(result.effects, [{type: 'openLink', url: 'https://example.com/x'}]);
+		result = step(initialState([makePost({link: undefined})]), 'o');
+		assert.equal(result.state.status, 'This post has no link');
+		assert.deepEqual(result.effects, []);
 	});
 
-	test('q and Ctrl+C ask to exit, and later keys are ignored', () => {
-		assert.equal(press(initialState(makePosts(3)), 'q', 'j').exit, 'quit');
+	test('opening a post asks for its article and saves the read state, as effects', () => {
+		const {state, effects} = step(initialState(makePosts(3)), 'j', 'Enter');
+		assert.equal(state.view.kind, 'reader');
+		assert.deepEqual(
+			effects.map(effect => effect.type),
+			['loadArticle', 'saveReadState'],
+		);
+		const saved = effects.find(effect => effect.type === 'saveReadState');
+		assert.ok(saved?.type === 'saveReadState' && saved.read.has('/archive/post-2.md') && saved.last === '/archive/post-2.md');
+	});
+
+	test('q and Ctrl+C ask to exit once, and later keys are ignored', () => {
+		const quit = step(initialState(makePosts(3)), 'q', 'j');
+		assert.equal(quit.state.exit, 'quit');
+		assert.deepEqual(quit.effects, [{type: 'exit', reason: 'quit'}]);
 		assert.equal(press(initialState(makePosts(3)), 'Enter', 'Ctrl+C', 'q').exit, 'interrupt');
 		assert.equal(press(initialState([]), 'j', 'q').exit, 'quit');
 	});

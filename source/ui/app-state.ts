@@ -1,22 +1,24 @@
 /**
- * The whole interactive state as one pure reducer: which screen is shown, the category filter,
- * the list selection, the reading position, the status message, and requests for side effects
- * (open a link, exit) that the component carries out. Keys are resolved against the key table
- * here, one at a time, so a burst of keys that changes screens midway is still handled right.
+ * The whole interactive state as one pure reducer, in three parts: the data (the archive's posts),
+ * the filters a person set, and the view (one case per screen). New posts replace only the data:
+ * the filters are applied again and the view, an open prompt and the reading position stay. The
+ * reducer never does anything itself: it returns the effects (open a link, copy one, load an
+ * article, save the read state, quit) for the component to carry out. Keys are resolved against
+ * the key table here, one at a time, so a burst of keys that changes screens midway is still right.
  */
 import {indexOfDay, parseDay} from '../core/days.js';
-import {countCategories, countTags, type CategoryCount} from '../core/library.js';
+import {countCategories, unifyCategoryCase, type CategoryCount} from '../core/library.js';
+import {formatCount} from '../core/count.js';
 import {findInLines} from '../core/search.js';
-import type {LaidOutLine, Post} from '../core/types.js';
-import {applyFilters, passesFilters, type Filters} from './filter-state.js';
+import type {LaidOutLine, Post, Skipped} from '../core/types.js';
+import {anyFilter, applyFilters, describeFilters, noFilters, passesFilters, type CategoryChoice, type Filters} from './filter-state.js';
 import {revealLine, stepMatch, type Find} from './find-state.js';
 import {helpRows} from './help-text.js';
-import {actionFor, type Action} from './keys.js';
+import {actionFor, type Action, type BindingScreen} from './keys.js';
 import {fitList, initialList, moveList, selectCentered, selectIndex, type ListMove, type ListState} from './list-state.js';
+import {pickerEntries, sourceEntries, type PickerEntry, type PickerKind} from './picker-entries.js';
 import {promptKey, type Prompt} from './prompt-state.js';
 import {positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
-
-export type Screen = 'list' | 'categories' | 'tags' | 'reader' | 'links' | 'help' | 'empty';
 
 /** A full-text search: the posts searched, how far it got, and the posts found so far with their matching line. */
 export type FullText = {
@@ -31,55 +33,79 @@ export type FullText = {
 /** Why the app asks to end: `quit` (q, exit code 0) or `interrupt` (Ctrl+C, exit code 130). */
 export type ExitReason = 'quit' | 'interrupt';
 
-export type AppState = {
-	readonly screen: Screen;
-	/** The screen the help screen returns to. */
-	readonly returnTo: Screen;
-	readonly all: readonly Post[];
+/** The archive as loaded: posts newest first (categories in one spelling), and the files skipped. */
+export type Data = {
+	readonly posts: readonly Post[];
+	/** Categories by post count, for Tab. */
 	readonly categories: readonly CategoryCount[];
-	/** The active category, or undefined for all posts. */
-	readonly category: string | undefined;
-	/** `all` filtered by `category` (the same array when no category is active). */
-	readonly visible: readonly Post[];
-	readonly tags: readonly CategoryCount[];
-	/** The active tag, or undefined for all posts. */
-	readonly tag: string | undefined;
-	/** Text typed after `/` in the list. */
-	readonly query: string;
-	readonly unreadOnly: boolean;
+	readonly skipped: readonly Skipped[];
+	/** The folder the archive was opened from (its top-level folders are the sources). */
+	readonly root: string;
+};
+
+/** The reader: where it stands in the article, the word being found, a link number being typed. */
+export type ReaderView = {
+	readonly kind: 'reader';
+	readonly position: ReaderPosition;
+	readonly find: Find | undefined;
+	readonly linkNumber: string;
+};
+
+/** One case per screen. */
+export type View =
+	| {readonly kind: 'list'}
+	| {readonly kind: 'picker'; readonly picker: PickerKind; readonly entries: readonly PickerEntry[]; readonly selection: ListState}
+	| ReaderView
+	| {readonly kind: 'links'; readonly selection: ListState; readonly reader: ReaderView}
+	| {readonly kind: 'help'; readonly top: number; readonly back: View}
+	| {readonly kind: 'skipped'; readonly top: number; readonly back: View}
+	| {readonly kind: 'empty'};
+
+/** What `R` changed, so `U` (or `R` again at once) can put it back. */
+export type Undo = {readonly marked: readonly string[]; readonly message: string};
+
+export type AppState = {
+	readonly data: Data;
+	readonly filters: Filters;
 	/** The running or finished full-text search whose results the list shows. */
 	readonly fullText: FullText | undefined;
+	/** `data.posts` (or the full-text results) through the filters. */
+	readonly visible: readonly Post[];
+	readonly list: ListState;
+	/** Until the person moves, the selection stays on the newest post while more posts load. */
+	readonly followNewest: boolean;
+	readonly view: View;
 	/** Paths of posts read, and of the post opened last. */
 	readonly read: ReadonlySet<string>;
 	readonly lastRead: string | undefined;
+	readonly undo: Undo | undefined;
+	/** The word found last in an article: the next article opened highlights it too. */
+	readonly lastFind: string | undefined;
 	/** The text prompt at the bottom of the screen, while one is open. */
 	readonly prompt: Prompt | undefined;
-	/** Find in the article. */
-	readonly find: Find | undefined;
-	/** Selection in the tag picker; index 0 is "All". */
-	readonly tagPicker: ListState;
-	/** Selection in the link list of the reader. */
-	readonly linkPicker: ListState;
-	/** Digits of a link number typed in the reader. */
-	readonly linkNumber: string;
-	/** A link the component should copy (OSC 52); `id` changes with every request. */
-	readonly copyRequest: {readonly url: string; readonly id: number} | undefined;
-	readonly list: ListState;
-	/** Selection in the category picker; index 0 is "All". */
-	readonly picker: ListState;
-	readonly reader: ReaderPosition;
-	readonly helpTop: number;
 	readonly status: string | undefined;
-	/** A link the component should open; `id` changes with every request. */
-	readonly linkRequest: {readonly url: string; readonly id: number} | undefined;
+	/** Set once the app asked to end: later keys do nothing. */
 	readonly exit: ExitReason | undefined;
+	/** One post opened by its path: leaving its article quits. */
+	readonly single: boolean;
 	/** Keys typed while the article they act on was still loading: handled, in order, once it is there. */
 	readonly waiting: readonly string[];
 	/** Widest the reader's text column is made, in cells; 0 for the whole screen (see readingColumn). */
 	readonly readingWidth: number;
 };
 
-/** What the reducer needs to know about the screen and the articles. */
+/** Something the component does for the reducer. */
+export type Effect =
+	| {readonly type: 'openLink'; readonly url: string}
+	| {readonly type: 'copyLink'; readonly url: string}
+	| {readonly type: 'loadArticle'; readonly post: Post}
+	| {readonly type: 'saveReadState'; readonly read: ReadonlySet<string>; readonly last: string | undefined}
+	| {readonly type: 'exit'; readonly reason: ExitReason};
+
+/** The reducer's answer: the next state, and what to do. */
+export type Step = {readonly state: AppState; readonly effects: readonly Effect[]};
+
+/** What the reducer needs to know about the screen and the articles (laid out by the component). */
 export type Environment = {
 	readonly width: number;
 	readonly height: number;
@@ -94,19 +120,38 @@ export type Environment = {
 export type AppAction =
 	| {readonly type: 'keys'; readonly keys: readonly string[]; readonly env: Environment}
 	| {readonly type: 'status'; readonly text: string}
-	| {readonly type: 'reset'; readonly posts: readonly Post[]}
+	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment}
 	| {readonly type: 'fullText'; readonly query: string; readonly env: Environment}
 	| {readonly type: 'fullTextProgress'; readonly id: number; readonly done: number; readonly hits: ReadonlyArray<readonly [Post, string]>; readonly env: Environment};
 
 /** Read state restored from an earlier run. */
 export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined};
 
-/** Rows of posts in the list: the header and the status line take one row each. */
+/** How the app starts. */
+export type StartOptions = {
+	readonly saved?: SavedReadState;
+	/** Rows of the list (see listRows). */
+	readonly rows?: number;
+	/** Restrictions given on the command line. */
+	readonly filters?: Partial<Filters>;
+	readonly root?: string;
+	readonly skipped?: readonly Skipped[];
+	/** Open the first post's article at once; leaving it quits. */
+	readonly single?: boolean;
+};
+
+/** Rows of the list: the header and the status line take one row each. */
 export function listRows(height: number): number {
 	return Math.max(1, height - 2);
 }
 
-/** Rows of entries in the category picker (title and status line). */
+/** Posts on one screen of the list: full-text results take two rows each (the title, then the match). */
+export function postsPerScreen(height: number, twoRows: boolean): number {
+	const rows = listRows(height);
+	return twoRows ? Math.max(1, Math.floor(rows / 2)) : rows;
+}
+
+/** Rows of entries in a picker (title and status line). */
 export function pickerRows(height: number): number {
 	return Math.max(1, height - 2);
 }
@@ -116,39 +161,40 @@ export function pageRows(height: number): number {
 	return Math.max(1, height - 1);
 }
 
+/** The data for a list of posts. O(n): counts categories. */
+function makeData(posts: readonly Post[], root: string, skipped: readonly Skipped[]): Data {
+	const unified = unifyCategoryCase(posts);
+	return {posts: unified, categories: countCategories(unified), skipped, root};
+}
+
 /**
- * The starting state for posts (sorted, newest first). O(n) once: counts categories and tags.
+ * The starting state for posts (sorted, newest first). O(n) once: counts categories.
  * With a saved read state, the list opens on the post read last (when it is still listed).
  */
-export function initialState(posts: readonly Post[], saved: SavedReadState = {}, rows = 20): AppState {
-	const lastIndex = saved.last === undefined ? -1 : posts.findIndex(post => post.path === saved.last);
+export function initialState(posts: readonly Post[], options: StartOptions = {}): AppState {
+	const {saved = {}, rows = 20, root = '', skipped = [], single = false} = options;
+	const data = makeData(posts, root, skipped);
+	const filters: Filters = {...noFilters, ...options.filters};
+	const read = new Set(saved.read ?? []);
+	const visible = applyFilters(data.posts, filters, read, root);
+	const lastIndex = saved.last === undefined ? -1 : visible.findIndex(post => post.path === saved.last);
+	const reader: ReaderView = {kind: 'reader', position: {top: 0, width: 0}, find: undefined, linkNumber: ''};
 	return {
-		screen: posts.length === 0 ? 'empty' : 'list',
-		returnTo: 'list',
-		all: posts,
-		categories: countCategories(posts),
-		category: undefined,
-		visible: posts,
-		list: lastIndex < 0 ? initialList : selectCentered(lastIndex, posts.length, rows),
-		picker: initialList,
-		tags: countTags(posts),
-		tag: undefined,
-		query: '',
-		unreadOnly: false,
+		data,
+		filters,
 		fullText: undefined,
-		read: new Set(saved.read ?? []),
+		visible,
+		list: lastIndex < 0 ? initialList : selectCentered(lastIndex, visible.length, rows),
+		followNewest: lastIndex < 0,
+		view: posts.length === 0 ? {kind: 'empty'} : single ? reader : {kind: 'list'},
+		read,
 		lastRead: saved.last,
+		undo: undefined,
+		lastFind: undefined,
 		prompt: undefined,
-		find: undefined,
-		tagPicker: initialList,
-		linkPicker: initialList,
-		linkNumber: '',
-		copyRequest: undefined,
-		reader: {top: 0, width: 0},
-		helpTop: 0,
 		status: undefined,
-		linkRequest: undefined,
 		exit: undefined,
+		single: single && posts.length > 0,
 		waiting: [],
 		readingWidth: defaultReadingWidth,
 	};
@@ -164,36 +210,61 @@ export function readingColumn(width: number, readingWidth: number): number {
 	return readingWidth > 0 ? Math.max(1, Math.min(width, readingWidth)) : Math.max(1, width);
 }
 
+/** The effects to start with: the article of a post opened at once. */
+export function initialEffects(state: AppState): Effect[] {
+	const post = selectedPost(state);
+	return state.view.kind === 'reader' && post !== undefined ? [{type: 'loadArticle', post}] : [];
+}
+
 /** The post under the list selection (also the one the reader shows), if any. */
 export function selectedPost(state: AppState): Post | undefined {
 	return state.visible[state.list.selected];
 }
 
-/** The reducer: pure, and O(1) in the number of posts except when the category changes. */
-export function appReducer(state: AppState, action: AppAction): AppState {
+/** Which part of the key table a view uses. */
+export function bindingScreen(view: View): Exclude<BindingScreen, 'global' | 'prompt'> {
+	switch (view.kind) {
+		case 'picker':
+			return view.picker === 'tag' ? 'tags' : 'categories';
+		case 'reader':
+			return 'reader';
+		default:
+			return view.kind;
+	}
+}
+
+/** The reducer: pure, and O(1) in the number of posts for a move; a filter or new posts cost O(n). */
+export function appReducer(state: AppState, action: AppAction): Step {
+	const effects: Effect[] = [];
+	const next = reduce(state, action, effects);
+	if (next.read !== state.read || next.lastRead !== state.lastRead) effects.push({type: 'saveReadState', read: next.read, last: next.lastRead});
+	if (next.exit !== undefined && state.exit === undefined) effects.push({type: 'exit', reason: next.exit});
+	return {state: next, effects};
+}
+
+function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState {
 	switch (action.type) {
 		case 'status':
 			return {...state, status: action.text};
-		case 'reset': {
-			// The selected post stays selected; it does not become the post read last.
-			const next = {...initialState(action.posts, {read: state.read, last: selectedPost(state)?.path ?? state.lastRead}), lastRead: state.lastRead};
-			// New posts (e.g. after the files behind a cached list were checked): keep reading the same post.
-			const reading = state.screen === 'reader' ? selectedPost(state)?.path : undefined;
-			const kept = reading !== undefined && selectedPost(next)?.path === reading ? {...next, screen: 'reader' as const, reader: state.reader} : next;
-			const widthKept = {...kept, readingWidth: state.readingWidth};
-			return state.waiting.length === 0 ? widthKept : {...widthKept, waiting: state.waiting};
-		}
+		case 'posts':
+			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env);
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
 		case 'fullText':
-			return state.screen === 'empty' ? state : startFullText(state, action.query.trim(), action.env);
+			return state.view.kind === 'empty' ? state : startFullText(state, action.query.trim(), action.env);
 		case 'keys': {
-			let next = state.status === undefined ? state : {...state, status: undefined};
+			if (action.keys.length === 0 && state.waiting.length === 0) return state;
+			let next = state;
 			const keys = state.waiting.length === 0 ? action.keys : [...state.waiting, ...action.keys];
 			for (const [index, name] of keys.entries()) {
 				if (next.exit !== undefined) break;
-				if (articleLoading(next, action.env) && !actsWhileLoading.has(actionFor(next.screen, name))) return {...next, waiting: keys.slice(index)};
-				next = applyKey(next, name, action.env);
+				if (articleLoading(next, action.env) && !actsWhileLoading.has(actionFor(bindingScreen(next.view), name))) {
+					const waiting = keys.slice(index);
+					// Nothing new: the same state, so a component waiting for the article does not loop.
+					return index === 0 && waiting.length === state.waiting.length && next === state ? state : {...next, waiting};
+				}
+				const shown = next.status;
+				next = applyKey(next.status === undefined ? next : {...next, status: undefined}, name, action.env, shown, effects);
 			}
 			return next.waiting.length === 0 ? next : {...next, waiting: []};
 		}
@@ -203,30 +274,84 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 /** What a key does at once while its article is still loading (going back, quitting); other keys wait for it. */
 const actsWhileLoading = new Set<Action | undefined>(['interrupt', 'back']);
 
+/**
+ * New posts for the data: the filters run again over them, the selected post stays selected (or
+ * the newest, until the person moved), and the view stays as it is: the reader on its post and
+ * line, a picker with its entries counted again. The reader goes back to the list only when its
+ * post is gone.
+ */
+function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined): AppState {
+	const data = makeData(posts, state.data.root, skipped);
+	let fullText = state.fullText;
+	if (fullText !== undefined) {
+		const paths = new Set(data.posts.map(post => post.path));
+		fullText = {...fullText, posts: fullText.posts.filter(post => paths.has(post.path))};
+	}
+	const source = fullText?.posts ?? data.posts;
+	const visible = applyFilters(source, state.filters, state.read, data.root);
+	const rows = env === undefined ? 20 : postsPerScreen(env.height, fullText !== undefined);
+	const current = selectedPost(state);
+	let list: ListState;
+	let view = state.view;
+	const lastIndex = state.followNewest && state.lastRead !== undefined ? findPath(visible, state.lastRead, 0) : -1;
+	let {followNewest} = state;
+	if (lastIndex >= 0 && view.kind === 'list') {
+		// The post read last in an earlier run has arrived: the list opens on it, as it would have at once.
+		list = selectCentered(lastIndex, visible.length, rows);
+		followNewest = false;
+	} else if (followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
+	else {
+		const index = current === undefined ? -1 : findPath(visible, current.path, state.list.selected);
+		if (index >= 0) {
+			// The selected post keeps its row on screen as posts are added above it.
+			list = fitList({selected: index, top: state.list.top + index - state.list.selected}, visible.length, rows);
+		} else {
+			list = fitList(state.list, visible.length, rows);
+			if (view.kind === 'reader' || view.kind === 'links') view = {kind: 'list'};
+		}
+	}
+	if (view.kind === 'picker') {
+		const entries = pickerEntries(view.picker, data.posts, state.read, data.root);
+		const chosen = view.entries[view.selection.selected]?.value;
+		const at = entries.findIndex(entry => entry.value === chosen);
+		view = {...view, entries, selection: at < 0 ? fitList(view.selection, entries.length, rows) : selectIndex(view.selection, at, entries.length, rows)};
+	}
+	if (view.kind === 'empty' && data.posts.length > 0) view = {kind: 'list'};
+	return {...state, data, fullText, visible, list, view, followNewest};
+}
+
+/** The index of the post with this path, looked for near `near` first (it rarely moves far). */
+function findPath(posts: readonly Post[], wanted: string, near: number): number {
+	if (posts[near]?.path === wanted) return near;
+	return posts.findIndex(post => post.path === wanted);
+}
+
 /** Whether the reader (or its link list) shows an article that is still loading. */
 function articleLoading(state: AppState, env: Environment): boolean {
-	if ((state.screen !== 'reader' && state.screen !== 'links') || env.loading === undefined) return false;
+	if ((state.view.kind !== 'reader' && state.view.kind !== 'links') || env.loading === undefined) return false;
 	const post = selectedPost(state);
 	return post !== undefined && env.loading(post, env.width);
 }
 
-function applyKey(state: AppState, name: string, env: Environment): AppState {
-	const action = actionFor(state.screen, name);
+function applyKey(state: AppState, name: string, env: Environment, shown: string | undefined, effects: Effect[]): AppState {
+	const {view} = state;
+	const action = actionFor(bindingScreen(view), name);
 	if (action === 'interrupt' || (state.prompt && name === 'Ctrl+C')) return {...state, exit: 'interrupt'};
 	if (state.prompt) return promptInput(state, name, env);
-	switch (state.screen) {
+	if (action === undefined && view.kind !== 'help') return state;
+	switch (view.kind) {
 		case 'list':
-			return action ? listKey(state, action, env) : state;
-		case 'categories':
-			return action ? pickerKey(state, action, env, 'category') : state;
-		case 'tags':
-			return action ? pickerKey(state, action, env, 'tag') : state;
+			return listKey(state, action!, env, shown, effects);
+		case 'picker':
+			return pickerKey(state, view, action!, env);
 		case 'reader':
-			return action ? readerKey(state, action, env, name) : state;
+			return readerKey(state, view, action!, env, name, effects);
 		case 'links':
-			return action ? linksKey(state, action, name, env) : state;
+			return linksKey(state, view, action!, name, env, effects);
 		case 'help':
-			return helpKey(state, action, env);
+			return helpKey(state, view, action, env);
+		case 'skipped':
+			return skippedKey(state, view, action!, env);
 		case 'empty':
 			return action === 'quit' ? {...state, exit: 'quit'} : state;
 	}
@@ -234,49 +359,60 @@ function applyKey(state: AppState, name: string, env: Environment): AppState {
 
 const moves = new Set<Action>(['down', 'up', 'pageDown', 'pageUp', 'halfDown', 'halfUp', 'top', 'bottom']);
 
-function listKey(state: AppState, action: Action, env: Environment): AppState {
-	const rows = listRows(env.height);
-	if (moves.has(action)) return {...state, list: moveList(state.list, action as ListMove, state.visible.length, rows)};
+/** Posts on one screen of the list as the state shows it. */
+function screenPosts(state: AppState, env: Environment): number {
+	return postsPerScreen(env.height, state.fullText !== undefined);
+}
+
+/** The reader opened on the selected post, at its top. */
+function openReader(state: AppState, env: Environment, effects: Effect[]): AppState {
+	const post = selectedPost(state);
+	if (post === undefined) return state;
+	effects.push({type: 'loadArticle', post});
+	// A post found by full-text search opens with its matches highlighted, ready for n.
+	const query = state.fullText?.query ?? state.lastFind;
+	const find = query === undefined ? undefined : {query, index: -1};
+	return {...markRead(state, post), followNewest: false, view: {kind: 'reader', position: {top: 0, width: env.width}, find, linkNumber: ''}};
+}
+
+function listKey(state: AppState, action: Action, env: Environment, shown: string | undefined, effects: Effect[]): AppState {
+	const rows = screenPosts(state, env);
+	if (moves.has(action)) return {...state, followNewest: false, list: moveList(state.list, action as ListMove, state.visible.length, rows)};
 	switch (action) {
-		case 'open': {
-			const post = selectedPost(state);
-			if (post === undefined) return state;
-			// A post found by full-text search opens with its matches highlighted, ready for n.
-			const query = state.fullText?.query ?? state.find?.query;
-			const find = query === undefined ? undefined : {query, index: -1};
-			return {...markRead(state, post), screen: 'reader', reader: {top: 0, width: env.width}, linkNumber: '', find};
-		}
+		case 'open':
+			return openReader(state, env, effects);
 		case 'nextCategory':
 		case 'previousCategory':
-			return withCategory(state, cycleCategory(state, action === 'nextCategory' ? 1 : -1), env);
-		case 'categories': {
-			const index = state.category === undefined ? 0 : 1 + state.categories.findIndex(entry => entry.name === state.category);
-			return {...state, screen: 'categories', picker: selectCentered(index, state.categories.length + 1, pickerRows(env.height))};
-		}
+			return withFilters(state, {category: cycleCategory(state, action === 'nextCategory' ? 1 : -1)}, env);
+		case 'categories':
+			return openPicker(state, 'category', state.filters.category, env);
+		case 'tags':
+			return openPicker(state, 'tag', state.filters.tag, env);
+		case 'sources':
+			return openPicker(state, 'source', state.filters.source, env);
 		case 'openLink':
-			return requestLink(state);
+			return requestUrl(state, selectedPost(state)?.link, effects);
 		case 'help':
-			return {...state, screen: 'help', returnTo: 'list', helpTop: 0};
+			return {...state, view: {kind: 'help', top: 0, back: state.view}};
+		case 'skipped':
+			if (state.data.skipped.length === 0) return {...state, status: 'No file was skipped'};
+			return {...state, view: {kind: 'skipped', top: 0, back: state.view}};
 		case 'quit':
 			return {...state, exit: 'quit'};
 		case 'search':
-			return {...state, prompt: {kind: 'filter', text: state.query}};
+			return {...state, prompt: {kind: 'filter', text: state.filters.query}};
 		case 'fullText':
 			return {...state, prompt: {kind: 'fullText', text: state.fullText?.query ?? ''}};
 		case 'jumpToDate':
 			return {...state, prompt: {kind: 'date', text: ''}};
-		case 'clearSearch':
-			if (state.fullText === undefined && state.query === '') return state;
-			return refilter({...state, fullText: undefined, query: ''}, env);
-		case 'tags': {
-			if (state.tags.length === 0) return {...state, status: 'No post has tags'};
-			const index = state.tag === undefined ? 0 : 1 + state.tags.findIndex(entry => entry.name === state.tag);
-			return {...state, screen: 'tags', tagPicker: selectCentered(index, state.tags.length + 1, pickerRows(env.height))};
-		}
+		case 'clearFilters':
+			return clearFilters(state, env);
 		case 'unreadOnly': {
-			const next = refilter({...state, unreadOnly: !state.unreadOnly}, env);
-			return {...next, status: next.unreadOnly ? `Showing ${next.visible.length} unread posts (u: all)` : 'Showing read and unread posts'};
+			const next = withFilters(state, {unreadOnly: !state.filters.unreadOnly}, env);
+			return {...next, status: next.filters.unreadOnly ? `Showing ${formatCount(next.visible.length)} unread posts (u: all)` : 'Showing read and unread posts'};
 		}
+		case 'nextUnread':
+			return nextUnread(state, env, false, effects);
 		case 'toggleRead': {
 			const post = selectedPost(state);
 			if (post === undefined) return state;
@@ -285,16 +421,62 @@ function listKey(state: AppState, action: Action, env: Environment): AppState {
 			else read.add(post.path);
 			return {...state, read, status: read.has(post.path) ? 'Marked read' : 'Marked unread'};
 		}
-		case 'markAllRead': {
-			const read = new Set(state.read);
-			for (const post of state.visible) read.add(post.path);
-			return {...state, read, status: `Marked ${state.visible.length} posts read`};
-		}
+		case 'markAllRead':
+			// R again while its message is shown takes it back.
+			if (state.undo !== undefined && shown === state.undo.message) return undoRead(state);
+			return markAllRead(state);
+		case 'undoRead':
+			return undoRead(state);
 		case 'copyLink':
-			return requestCopy(state, selectedPost(state)?.link);
+			return requestCopy(state, selectedPost(state)?.link, effects);
 		default:
 			return state;
 	}
+}
+
+function markAllRead(state: AppState): AppState {
+	const unread = state.visible.filter(post => !state.read.has(post.path));
+	if (unread.length === 0) return {...state, status: 'Every post shown is read already'};
+	const read = new Set(state.read);
+	for (const post of unread) read.add(post.path);
+	const message = `Marked ${formatCount(unread.length)} posts read · U or R again: undo`;
+	return {...state, read, undo: {marked: unread.map(post => post.path), message}, status: message};
+}
+
+function undoRead(state: AppState): AppState {
+	const {undo} = state;
+	if (undo === undefined) return {...state, status: 'Nothing to undo'};
+	// Only the posts R marked become unread again.
+	const read = new Set(state.read);
+	for (const path of undo.marked) read.delete(path);
+	return {...state, read, undo: undefined, status: `Undone: ${formatCount(undo.marked.length)} posts unread again`};
+}
+
+/** Selects the next unread post below the selection (from the top when none is below); in the reader, opens it. */
+function nextUnread(state: AppState, env: Environment, inReader: boolean, effects: Effect[]): AppState {
+	const {visible, read} = state;
+	const from = state.list.selected;
+	let index = -1;
+	for (let at = from + 1; at < visible.length; at++) {
+		if (!read.has(visible[at]!.path)) {
+			index = at;
+			break;
+		}
+	}
+	let wrapped = false;
+	if (index < 0) {
+		for (let at = 0; at <= Math.min(from, visible.length - 1); at++) {
+			if (!read.has(visible[at]!.path) && !(inReader && at === from)) {
+				index = at;
+				wrapped = true;
+				break;
+			}
+		}
+	}
+	if (index < 0) return {...state, status: 'No unread post in this list'};
+	const list = selectCentered(index, visible.length, screenPosts(state, env));
+	const moved = {...state, list, followNewest: false, status: wrapped ? 'Next unread: from the top' : undefined};
+	return inReader ? openReader(moved, env, effects) : moved;
 }
 
 /** Keys typed into the open prompt: the list filter follows every key; the others act on Enter. */
@@ -302,9 +484,10 @@ function promptInput(state: AppState, name: string, env: Environment): AppState 
 	const prompt = state.prompt!;
 	const result = promptKey(prompt, name);
 	if (prompt.kind === 'filter') {
-		if (result.type === 'cancel') return refilter({...state, prompt: undefined, query: ''}, env);
+		if (result.type === 'cancel') return withFilters({...state, prompt: undefined}, {query: ''}, env);
 		const {text} = result;
-		const next = text === state.query ? state : refilter({...state, query: text}, env, state.query !== '' && text.startsWith(state.query));
+		const before = state.filters.query;
+		const next = text === before ? state : withFilters(state, {query: text}, env, before.trim() !== '' && text.startsWith(before));
 		return result.type === 'submit' ? {...next, prompt: undefined} : {...next, prompt: {kind: 'filter', text}};
 	}
 	if (result.type === 'cancel') return {...state, prompt: undefined};
@@ -323,10 +506,10 @@ function promptInput(state: AppState, name: string, env: Environment): AppState 
 /** Starts a full-text search over the posts shown (the component runs it in slices); empty clears it. */
 function startFullText(state: AppState, query: string, env: Environment): AppState {
 	if (query === '') return state.fullText === undefined ? state : refilter({...state, fullText: undefined}, env);
-	const base = state.fullText === undefined ? state.visible : applyFilters(state.all, filtersOf(state), state.read);
+	const base = state.fullText === undefined ? state.visible : applyFilters(state.data.posts, state.filters, state.read, state.data.root);
 	if (base.length === 0) return {...state, status: 'No posts to search: clear the filters first (Esc)'};
 	const fullText: FullText = {id: (state.fullText?.id ?? 0) + 1, query, base, done: 0, posts: [], contexts: new Map()};
-	return {...state, fullText, visible: [], list: initialList, status: `Searching ${base.length} posts for "${query}"…`};
+	return {...state, fullText, visible: [], list: initialList, status: `Searching ${formatCount(base.length)} posts for "${query}"…`};
 }
 
 function fullTextProgress(state: AppState, action: Extract<AppAction, {type: 'fullTextProgress'}>): AppState {
@@ -339,14 +522,13 @@ function fullTextProgress(state: AppState, action: Extract<AppAction, {type: 'fu
 		found.push(post);
 	}
 	const fullText: FullText = {...job, done: action.done, posts: found.length > 0 ? [...job.posts, ...found] : job.posts, contexts};
-	const filters = filtersOf(state);
-	const added = found.filter(post => passesFilters(post, filters, state.read));
+	const added = found.filter(post => passesFilters(post, state.filters, state.read, state.data.root));
 	const visible = added.length > 0 ? [...state.visible, ...added] : state.visible;
 	const finished = action.done >= job.base.length;
 	const status = finished
-		? `${fullText.posts.length} of ${job.base.length} posts contain "${job.query}"${fullText.posts.length > 0 ? '' : ' (Esc: back to all)'}`
+		? `${formatCount(fullText.posts.length)} of ${formatCount(job.base.length)} posts contain "${job.query}"${fullText.posts.length > 0 ? '' : ' (Esc: back to all)'}`
 		: state.status;
-	return {...state, fullText, visible, list: fitList(state.list, visible.length, listRows(action.env.height)), status};
+	return {...state, fullText, visible, list: fitList(state.list, visible.length, postsPerScreen(action.env.height, true)), status};
 }
 
 /** Selects the newest post of the day typed, or of the nearest older day. */
@@ -356,14 +538,25 @@ function jumpToDay(state: AppState, text: string, env: Environment): AppState {
 	const index = indexOfDay(state.visible, day);
 	if (index < 0) return {...state, status: `No post on or before ${day.text}`};
 	const post = state.visible[index]!;
-	const rows = listRows(env.height);
-	const list = fitList({selected: index, top: index}, state.visible.length, rows);
+	const list = fitList({selected: index, top: index}, state.visible.length, screenPosts(state, env));
 	const exact = post.date! >= day.start;
-	return {...state, list, status: exact ? undefined : `No post on ${day.text}; showing the nearest older day`};
+	return {...state, list, followNewest: false, status: exact ? undefined : `No post on ${day.text}; showing the nearest older day`};
 }
 
-function filtersOf(state: AppState): Filters {
-	return {category: state.category, tag: state.tag, query: state.query, unreadOnly: state.unreadOnly};
+/** The state with some filters changed and the list recomputed. */
+function withFilters(state: AppState, changes: Partial<Filters>, env: Environment, narrowing = false): AppState {
+	const filters = {...state.filters, ...changes};
+	if (Object.keys(changes).every(key => filters[key as keyof Filters] === state.filters[key as keyof Filters])) return state;
+	return refilter({...state, filters}, env, narrowing);
+}
+
+/** Every filter and the full-text search cleared; the status line says what was. */
+function clearFilters(state: AppState, env: Environment): AppState {
+	const cleared = describeFilters(state.filters);
+	if (state.fullText !== undefined) cleared.push(`text "${state.fullText.query}"`);
+	if (cleared.length === 0) return {...state, status: 'No filter to clear: every post is shown'};
+	const next = refilter({...state, filters: noFilters, fullText: undefined}, env);
+	return {...next, status: `Cleared ${cleared.join(', ')}: all ${formatCount(next.visible.length)} posts shown`};
 }
 
 /**
@@ -371,11 +564,13 @@ function filtersOf(state: AppState): Filters {
  * still shown. `narrowing`: the new filters can only remove posts, so the shown ones are filtered.
  */
 function refilter(state: AppState, env: Environment, narrowing = false): AppState {
-	const source = narrowing ? state.visible : (state.fullText?.posts ?? state.all);
-	const visible = applyFilters(source, filtersOf(state), state.read);
+	const source = narrowing ? state.visible : (state.fullText?.posts ?? state.data.posts);
+	const visible = applyFilters(source, state.filters, state.read, state.data.root);
 	const current = selectedPost(state);
 	const index = current === undefined ? -1 : visible.indexOf(current);
-	return {...state, visible, list: index < 0 ? initialList : selectCentered(index, visible.length, listRows(env.height))};
+	// Still on the newest post: it keeps following the newest as more posts load.
+	const followNewest = state.followNewest && index <= 0;
+	return {...state, visible, followNewest, list: index < 0 ? initialList : selectCentered(index, visible.length, screenPosts(state, env))};
 }
 
 function markRead(state: AppState, post: Post): AppState {
@@ -385,86 +580,44 @@ function markRead(state: AppState, post: Post): AppState {
 	return {...state, read, lastRead: post.path};
 }
 
-function linksKey(state: AppState, action: Action, name: string, env: Environment): AppState {
-	const post = selectedPost(state);
-	if (post === undefined) return {...state, screen: 'list'};
-	const links = env.links?.(post, env.width) ?? [];
+/** Opens a picker on the entry in force. */
+function openPicker(state: AppState, picker: PickerKind, active: CategoryChoice | undefined, env: Environment): AppState {
+	const {posts, root} = state.data;
+	if (picker === 'tag' && !posts.some(post => post.tags.length > 0)) return {...state, status: 'No post has tags'};
+	if (picker === 'source' && sourceEntries(posts, state.read, root).length === 0) return {...state, status: 'Every post is in one folder: no sources to choose'};
+	const entries = pickerEntries(picker, posts, state.read, root);
+	const index = Math.max(0, entries.findIndex(entry => entry.value === active));
+	return {...state, view: {kind: 'picker', picker, entries, selection: selectCentered(index, entries.length, pickerRows(env.height))}};
+}
+
+/** Keys in a picker: move, choose an entry (the first is "All"), or go back to the list. */
+function pickerKey(state: AppState, view: Extract<View, {kind: 'picker'}>, action: Action, env: Environment): AppState {
+	const count = view.entries.length;
 	const rows = pickerRows(env.height);
-	if (moves.has(action)) return {...state, linkPicker: moveList(state.linkPicker, action as ListMove, links.length, rows)};
-	switch (action) {
-		case 'open':
-			return requestUrl(state, links[fitList(state.linkPicker, links.length, rows).selected]);
-		case 'linkDigit': {
-			const number = Number(name);
-			if (number > links.length) return {...state, status: `No link ${number}: this post has ${links.length}`};
-			return requestUrl({...state, linkPicker: selectIndex(state.linkPicker, number - 1, links.length, rows)}, links[number - 1]);
-		}
-		case 'copyLink':
-			return requestCopy(state, links[fitList(state.linkPicker, links.length, rows).selected]);
-		case 'back':
-			return {...state, screen: 'reader'};
-		default:
-			return state;
-	}
-}
-
-function startFind(state: AppState, query: string, env: Environment): AppState {
-	if (query.trim() === '') return {...state, find: undefined};
-	return findStep({...state, find: {query, index: -1}}, 1, env);
-}
-
-/** Moves to the next (1) or previous (-1) match of the find query, scrolling it into view. */
-function findStep(state: AppState, step: 1 | -1, env: Environment): AppState {
-	const post = selectedPost(state);
-	if (post === undefined || state.find === undefined) return {...state, status: 'Nothing to find yet: press / first'};
-	const rows = pageRows(env.height);
-	const lines = env.lines(post, env.width);
-	const matches = findInLines(lines, state.find.query);
-	if (matches.length === 0) return {...state, find: {...state.find, index: -1}, status: `Not found: ${state.find.query}`};
-	const position = positionAt(state.reader, env.width, rows, width => env.lines(post, width));
-	const index = stepMatch(matches, state.find.index, position.top, rows, step);
-	const wrapped = state.find.index >= 0 && (step === 1 ? index < state.find.index : index > state.find.index);
-	const top = revealLine(matches[index]!.line, position.top, lines.length, rows);
-	return {
-		...state,
-		find: {...state.find, index},
-		reader: {top, width: env.width},
-		status: wrapped ? (step === 1 ? 'Search wrapped to the top' : 'Search wrapped to the end') : undefined,
-	};
-}
-
-/** Keys in the category or tag picker: move, choose an entry (the first is "All"), or go back to the list. */
-function pickerKey(state: AppState, action: Action, env: Environment, kind: 'category' | 'tag'): AppState {
-	const entries = kind === 'category' ? state.categories : state.tags;
-	const picker = kind === 'category' ? state.picker : state.tagPicker;
-	const count = entries.length + 1;
-	const rows = pickerRows(env.height);
-	if (moves.has(action)) {
-		const moved = moveList(picker, action as ListMove, count, rows);
-		return kind === 'category' ? {...state, picker: moved} : {...state, tagPicker: moved};
-	}
+	if (moves.has(action)) return {...state, view: {...view, selection: moveList(view.selection, action as ListMove, count, rows)}};
 	if (action === 'open') {
-		const index = fitList(picker, count, rows).selected;
-		const name = index === 0 ? undefined : entries[index - 1]?.name;
-		const chosen = kind === 'category' ? withCategory(state, name, env) : refilter({...state, tag: name}, env);
-		return {...chosen, screen: 'list'};
+		const value = view.entries[fitList(view.selection, count, rows).selected]?.value;
+		const field = view.picker === 'category' ? 'category' : view.picker === 'tag' ? 'tag' : 'source';
+		const chosen = withFilters(state, {[field]: value}, env);
+		return {...chosen, view: {kind: 'list'}};
 	}
-	if (action === 'back') return {...state, screen: 'list'};
+	if (action === 'back') return {...state, view: {kind: 'list'}};
 	return state;
 }
 
-function readerKey(state: AppState, action: Action, env: Environment, name = ''): AppState {
+function readerKey(state: AppState, view: ReaderView, action: Action, env: Environment, name: string, effects: Effect[]): AppState {
 	const post = selectedPost(state);
-	if (post === undefined) return {...state, screen: 'list'};
+	if (post === undefined) return {...state, view: {kind: 'list'}};
 	const rows = pageRows(env.height);
-	if (state.linkNumber !== '' && action !== 'linkDigit' && action !== 'openNumberedLink') {
-		const cleared = {...state, linkNumber: ''};
-		return action === 'back' ? cleared : readerKey(cleared, action, env, name);
+	if (view.linkNumber !== '' && action !== 'linkDigit' && action !== 'openNumberedLink') {
+		const cleared = {...view, linkNumber: ''};
+		return action === 'back' ? {...state, view: cleared} : readerKey({...state, view: cleared}, cleared, action, env, name, effects);
 	}
+	const withView = (changes: Partial<ReaderView>): AppState => ({...state, view: {...view, ...changes}});
 	if (moves.has(action)) {
-		const position = positionAt(state.reader, env.width, rows, width => env.lines(post, width));
+		const position = positionAt(view.position, env.width, rows, width => env.lines(post, width));
 		const lineCount = env.lines(post, env.width).length;
-		return {...state, reader: {top: scrollReader(position.top, action as ReaderMove, lineCount, rows), width: env.width}};
+		return withView({position: {top: scrollReader(position.top, action as ReaderMove, lineCount, rows), width: env.width}});
 	}
 	switch (action) {
 		case 'nextPost':
@@ -473,15 +626,18 @@ function readerKey(state: AppState, action: Action, env: Environment, name = '')
 			const index = state.list.selected + step;
 			if (index < 0) return {...state, status: 'This is the first post'};
 			if (index >= state.visible.length) return {...state, status: 'This is the last post'};
+			const next = state.visible[index]!;
+			effects.push({type: 'loadArticle', post: next});
 			return {
-				...markRead(state, state.visible[index]!),
-				list: selectIndex(state.list, index, state.visible.length, listRows(env.height)),
-				reader: {top: 0, width: env.width},
-				find: state.find === undefined ? undefined : {...state.find, index: -1},
+				...markRead(state, next),
+				list: selectIndex(state.list, index, state.visible.length, screenPosts(state, env)),
+				view: {...view, position: {top: 0, width: env.width}, find: view.find === undefined ? undefined : {...view.find, index: -1}},
 			};
 		}
+		case 'nextUnread':
+			return nextUnread(state, env, true, effects);
 		case 'openLink':
-			return requestLink(state);
+			return requestUrl(state, post.link, effects);
 		case 'readingWidth': {
 			const next = readingWidths.find(value => value > state.readingWidth) ?? 0;
 			const readingWidth = state.readingWidth === 0 ? readingWidths[0]! : next;
@@ -491,72 +647,137 @@ function readerKey(state: AppState, action: Action, env: Environment, name = '')
 			return {...state, prompt: {kind: 'find', text: ''}};
 		case 'nextMatch':
 		case 'previousMatch':
-			return findStep(state, action === 'nextMatch' ? 1 : -1, env);
+			return findStep(state, view, action === 'nextMatch' ? 1 : -1, env);
 		case 'links': {
 			const links = env.links?.(post, env.width) ?? [];
 			if (links.length === 0) return {...state, status: 'This post has no links'};
-			return {...state, screen: 'links', linkPicker: initialList};
+			return {...state, view: {kind: 'links', selection: initialList, reader: view}};
 		}
 		case 'linkDigit': {
-			const digits = (state.linkNumber + name).replace(/^0+/, '').slice(0, 5);
-			return {...state, linkNumber: digits, status: digits === '' ? undefined : `Link ${digits}: Enter opens it, Esc cancels`};
+			const digits = (view.linkNumber + name).replace(/^0+/, '').slice(0, 5);
+			return {...withView({linkNumber: digits}), status: digits === '' ? undefined : `Link ${digits}: Enter opens it, Esc cancels`};
 		}
 		case 'openNumberedLink': {
-			if (state.linkNumber === '') return state;
-			const number = Number(state.linkNumber);
+			if (view.linkNumber === '') return state;
+			const number = Number(view.linkNumber);
 			const links = env.links?.(post, env.width) ?? [];
-			const cleared = {...state, linkNumber: ''};
+			const cleared = withView({linkNumber: ''});
 			if (number < 1 || number > links.length) return {...cleared, status: `No link ${number}: this post has ${links.length}`};
-			return requestUrl(cleared, links[number - 1]);
+			return requestUrl(cleared, links[number - 1], effects);
 		}
 		case 'copyLink':
-			return requestCopy(state, post.link);
+			return requestCopy(state, post.link, effects);
 		case 'help':
-			return {...state, screen: 'help', returnTo: 'reader', helpTop: 0};
+			return {...state, view: {kind: 'help', top: 0, back: view}};
 		case 'back':
-			return {...state, screen: 'list', list: fitList(state.list, state.visible.length, listRows(env.height))};
+			if (state.single) return {...state, exit: 'quit'};
+			return {...state, view: {kind: 'list'}, list: fitList(state.list, state.visible.length, screenPosts(state, env))};
 		default:
 			return state;
 	}
 }
 
-function helpKey(state: AppState, action: Action | undefined, env: Environment): AppState {
+function linksKey(state: AppState, view: Extract<View, {kind: 'links'}>, action: Action, name: string, env: Environment, effects: Effect[]): AppState {
+	const post = selectedPost(state);
+	if (post === undefined) return {...state, view: {kind: 'list'}};
+	const links = env.links?.(post, env.width) ?? [];
+	const rows = pickerRows(env.height);
+	const selected = () => links[fitList(view.selection, links.length, rows).selected];
+	if (moves.has(action)) return {...state, view: {...view, selection: moveList(view.selection, action as ListMove, links.length, rows)}};
+	switch (action) {
+		case 'open':
+			return requestUrl(state, selected(), effects);
+		case 'linkDigit': {
+			const number = Number(name);
+			if (number > links.length) return {...state, status: `No link ${number}: this post has ${links.length}`};
+			return requestUrl({...state, view: {...view, selection: selectIndex(view.selection, number - 1, links.length, rows)}}, links[number - 1], effects);
+		}
+		case 'copyLink':
+			return requestCopy(state, selected(), effects);
+		case 'back':
+			return {...state, view: view.reader};
+		default:
+			return state;
+	}
+}
+
+function startFind(state: AppState, query: string, env: Environment): AppState {
+	const {view} = state;
+	if (view.kind !== 'reader') return state;
+	if (query.trim() === '') return {...state, lastFind: undefined, view: {...view, find: undefined}};
+	const found: ReaderView = {...view, find: {query, index: -1}};
+	return findStep({...state, lastFind: query, view: found}, found, 1, env);
+}
+
+/** Moves to the next (1) or previous (-1) match of the find query, scrolling it into view. */
+function findStep(state: AppState, view: ReaderView, step: 1 | -1, env: Environment): AppState {
+	const post = selectedPost(state);
+	const {find} = view;
+	if (post === undefined || find === undefined) return {...state, status: 'Nothing to find yet: press / first'};
+	const rows = pageRows(env.height);
+	const lines = env.lines(post, env.width);
+	const matches = findInLines(lines, find.query);
+	if (matches.length === 0) return {...state, view: {...view, find: {...find, index: -1}}, status: `Not found: ${find.query}`};
+	const position = positionAt(view.position, env.width, rows, width => env.lines(post, width));
+	const index = stepMatch(matches, find.index, position.top, rows, step);
+	const wrapped = find.index >= 0 && (step === 1 ? index < find.index : index > find.index);
+	const top = revealLine(matches[index]!.line, position.top, lines.length, rows);
+	return {
+		...state,
+		view: {...view, find: {...find, index}, position: {top, width: env.width}},
+		status: wrapped ? (step === 1 ? 'Search wrapped to the top' : 'Search wrapped to the end') : undefined,
+	};
+}
+
+function helpKey(state: AppState, view: Extract<View, {kind: 'help'}>, action: Action | undefined, env: Environment): AppState {
 	const rows = pageRows(env.height);
 	const overflow = helpRows.length > rows;
 	if (overflow && (action === 'down' || action === 'up')) {
 		const max = helpRows.length - rows;
-		const helpTop = Math.min(max, Math.max(0, state.helpTop + (action === 'down' ? rows - 1 : 1 - rows)));
-		return {...state, helpTop};
+		const top = Math.min(max, Math.max(0, view.top + (action === 'down' ? rows - 1 : 1 - rows)));
+		return {...state, view: {...view, top}};
 	}
-	return {...state, screen: state.returnTo};
+	return {...state, view: view.back};
 }
 
-function requestLink(state: AppState): AppState {
-	const post = selectedPost(state);
-	if (post === undefined) return state;
-	return requestUrl(state, post.link);
+/** Rows of the skipped-files screen: two per file (the path, then why). */
+export function skippedRows(skipped: readonly Skipped[]): number {
+	return skipped.length * 2;
+}
+
+function skippedKey(state: AppState, view: Extract<View, {kind: 'skipped'}>, action: Action, env: Environment): AppState {
+	const rows = pageRows(env.height) - 1;
+	const max = Math.max(0, skippedRows(state.data.skipped) - rows);
+	if (moves.has(action)) {
+		const step = action === 'down' ? 2 : action === 'up' ? -2 : action === 'pageDown' ? rows - 1 : action === 'pageUp' ? 1 - rows : action === 'top' ? -Infinity : action === 'bottom' ? Infinity : 0;
+		return {...state, view: {...view, top: Math.min(max, Math.max(0, view.top + step))}};
+	}
+	if (action === 'back') return {...state, view: view.back};
+	return state;
 }
 
 /** Asks the component to open a link (it checks the link before anything is started). */
-function requestUrl(state: AppState, url: string | undefined): AppState {
+function requestUrl(state: AppState, url: string | undefined, effects: Effect[]): AppState {
 	if (url === undefined || url.trim() === '') return {...state, status: 'This post has no link'};
-	return {...state, status: `Opening ${url}…`, linkRequest: {url, id: (state.linkRequest?.id ?? 0) + 1}};
+	effects.push({type: 'openLink', url});
+	return {...state, status: `Opening ${url}…`};
 }
 
 /** Asks the component to copy a link to the clipboard. */
-function requestCopy(state: AppState, url: string | undefined): AppState {
+function requestCopy(state: AppState, url: string | undefined, effects: Effect[]): AppState {
 	if (url === undefined || url.trim() === '') return {...state, status: 'This post has no link'};
-	return {...state, copyRequest: {url, id: (state.copyRequest?.id ?? 0) + 1}};
+	effects.push({type: 'copyLink', url});
+	return state;
 }
 
 function cycleCategory(state: AppState, step: 1 | -1): string | undefined {
-	const names: Array<string | undefined> = [undefined, ...state.categories.map(entry => entry.name)];
-	const current = state.category === undefined ? 0 : Math.max(0, names.indexOf(state.category));
+	const names: Array<string | undefined> = [undefined, ...state.data.categories.map(entry => entry.name)];
+	const active = state.filters.category;
+	const current = typeof active === 'string' ? Math.max(0, names.indexOf(active)) : 0;
 	return names[(current + step + names.length) % names.length];
 }
 
-/** Applies a category filter, keeping the selected post selected when it is still shown. */
-function withCategory(state: AppState, category: string | undefined, env: Environment): AppState {
-	if (category === state.category) return state;
-	return refilter({...state, category}, env);
+/** Whether some restriction is in force (the header names them). */
+export function filtered(state: AppState): boolean {
+	return anyFilter(state.filters) || state.fullText !== undefined;
 }

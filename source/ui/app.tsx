@@ -1,19 +1,38 @@
 import {useApp, useInput, useStdout} from 'ink';
-import {useEffect, useMemo, useReducer, useRef, useState, type JSX} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState, type JSX} from 'react';
 import {formatCount} from '../core/count.js';
 import {findInLines} from '../core/search.js';
-import type {Article, Post} from '../core/types.js';
+import type {Article, Post, Skipped} from '../core/types.js';
 import {createArticleCache} from './article-cache.js';
-import {appReducer, defaultReadingWidth, initialState, listRows, pageRows, readingColumn, selectedPost, type AppState, type Environment, type ExitReason} from './app-state.js';
+import {
+	appReducer,
+	filtered,
+	defaultReadingWidth,
+	initialEffects,
+	initialState,
+	listRows,
+	pageRows,
+	readingColumn,
+	selectedPost,
+	type AppAction,
+	type AppState,
+	type Effect,
+	type Environment,
+	type ExitReason,
+	type ReaderView,
+} from './app-state.js';
 import {CategoryPicker} from './category-picker.js';
 import {Empty} from './empty.js';
+import {describeFilters, type Filters} from './filter-state.js';
 import {Help} from './help.js';
 import {keyNames, statusHints} from './keys.js';
 import {LinkList} from './link-list.js';
 import {promptLine} from './prompt-state.js';
+import {countUnread} from './picker-entries.js';
 import {PostList} from './post-list.js';
 import {Reader} from './reader.js';
 import {positionAt} from './reader-state.js';
+import {SkippedList} from './skipped-list.js';
 
 export type {ExitReason} from './app-state.js';
 
@@ -22,6 +41,8 @@ export type AppProps = {
 	readonly posts: readonly Post[];
 	/** Shown in the header (already sanitized). */
 	readonly folder: string;
+	/** The folder the posts' paths start with: its top-level folders are the sources (f). Default: none. */
+	readonly root?: string;
 	/**
 	 * Lays a post out at a width. Synchronous; may throw an Error with a one-line message. Returns
 	 * undefined while it cannot yet (its code still loading): the reader shows "Loading…" until
@@ -40,7 +61,14 @@ export type AppProps = {
 	readonly height?: number;
 	/** Shown when `posts` is empty. */
 	readonly emptyReason?: string;
+	/** Files that could not be listed, with why (S shows them). */
+	readonly skipped?: readonly Skipped[];
+	/** How many files were skipped, when `skipped` is not given. */
 	readonly skippedCount?: number;
+	/** Restrictions given on the command line (--category, --since, --until): in force, and named in the header, until cleared. */
+	readonly filters?: Partial<Filters>;
+	/** One post opened by its path: its article opens at once, and leaving it quits. */
+	readonly single?: boolean;
 	/** Called once when the person quits: `quit` for q, `interrupt` for Ctrl+C. */
 	readonly onExit?: (reason: ExitReason) => void;
 	/** Posts read in earlier runs (by path) and the post read last, where the list opens. */
@@ -68,26 +96,21 @@ const readerHints = statusHints('reader');
 const pickerHints = statusHints('categories');
 const tagHints = statusHints('tags');
 const linkHints = statusHints('links');
+const skippedHints = statusHints('skipped');
 const emptyHints = statusHints('empty');
 
 /**
- * The interactive reader: post list, category picker, reader and help, one screen at a time.
- * Every key goes through the key table; Ctrl+C and q end the app (ink's exit) after onExit.
+ * The interactive reader: post list, pickers, reader and help, one screen at a time. Every key
+ * goes through the key table and the reducer; the effects it returns are carried out here, in
+ * one place. Ctrl+C and q end the app (ink's exit) after onExit.
  */
 export function App(props: AppProps): JSX.Element {
-	const {posts, folder, emptyReason, skippedCount = 0} = props;
+	const {posts, folder, emptyReason} = props;
 	const terminal = useTerminalSize();
 	const width = Math.max(1, props.width ?? terminal.columns);
 	// One row short of the terminal: ink repaints the whole screen on every frame that fills it.
 	const height = Math.max(3, props.height ?? terminal.rows - 1);
 	const {exit} = useApp();
-	const [state, dispatch] = useReducer(appReducer, posts, all => ({
-		...initialState(all, props.initialReadState, listRows(height)),
-		readingWidth: props.readingWidth ?? defaultReadingWidth,
-	}));
-	// The reader's text column, centred on a screen wider than the reading width.
-	const column = readingColumn(width, state.readingWidth);
-	const margin = Math.floor((width - column) / 2);
 
 	// Side-effect props are read through refs so a new function identity never re-runs effects.
 	const props_ = useRef(props);
@@ -102,6 +125,55 @@ export function App(props: AppProps): JSX.Element {
 			}),
 		[],
 	);
+
+	/** The one runner of the reducer's effects. */
+	const run = (effects: readonly Effect[]) => {
+		for (const effect of effects) {
+			switch (effect.type) {
+				case 'openLink': {
+					const {url} = effect;
+					report(() => props_.current.onOpenLink(url));
+					break;
+				}
+				case 'copyLink': {
+					const copy = props_.current.onCopyLink;
+					const {url} = effect;
+					if (copy === undefined) dispatch({type: 'status', text: 'Copying links is not available here'});
+					else report(() => copy(url));
+					break;
+				}
+				case 'loadArticle':
+					// Laid out now, before the frame that shows it (the cache keeps it).
+					cache.get(effect.post, envRef.current.width);
+					break;
+				case 'saveReadState':
+					props_.current.onReadStateChange?.({read: effect.read, last: effect.last});
+					break;
+				case 'exit':
+					props_.current.onExit?.(effect.reason);
+					exit();
+					break;
+			}
+		}
+	};
+
+	const [state, dispatch] = useStepReducer(
+		() => ({
+			...initialState(posts, {
+				saved: props.initialReadState,
+				rows: listRows(height),
+				filters: props.filters,
+				root: props.root,
+				skipped: props.skipped ?? [],
+				single: props.single,
+			}),
+			readingWidth: props.readingWidth ?? defaultReadingWidth,
+		}),
+		run,
+	);
+	// The reader's text column, centred on a screen wider than the reading width.
+	const column = readingColumn(width, state.readingWidth);
+	const margin = Math.floor((width - column) / 2);
 	const env: Environment = useMemo(
 		() => ({
 			width: column,
@@ -112,22 +184,8 @@ export function App(props: AppProps): JSX.Element {
 		}),
 		[column, height, cache],
 	);
-
-	// Keys typed while the article was still loading are handled once it can be laid out.
-	useEffect(() => {
-		if (state.waiting.length > 0) dispatch({type: 'keys', keys: [], env});
-		// Only a new loadArticle can end the wait.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [props.loadArticle]);
-
-	useEffect(() => {
-		if (posts !== state.all) dispatch({type: 'reset', posts});
-	}, [posts, state.all]);
-
-	useInput((input, key) => {
-		const keys = keyNames(input, key);
-		if (keys.length > 0) dispatch({type: 'keys', keys, env});
-	});
+	const envRef = useRef(env);
+	envRef.current = env;
 
 	/** Runs a side effect that reports back with a message, and shows its message (or its error's) in the status line. */
 	const report = (action: () => Promise<string>) => {
@@ -143,73 +201,54 @@ export function App(props: AppProps): JSX.Element {
 		);
 	};
 
-	const {linkRequest} = state;
+	// Keys typed while the article was still loading are handled once it can be laid out.
 	useEffect(() => {
-		if (linkRequest !== undefined) report(() => props_.current.onOpenLink(linkRequest.url));
-	}, [linkRequest]);
+		dispatch({type: 'keys', keys: [], env: envRef.current});
+	}, [props.loadArticle, dispatch]);
 
-	const {copyRequest} = state;
+	// New posts (the archive still loading, or checked against its files) replace only the data.
+	const shownPosts = useRef(posts);
+	const shownSkipped = useRef(props.skipped);
 	useEffect(() => {
-		if (copyRequest === undefined) return;
-		const copy = props_.current.onCopyLink;
-		if (copy === undefined) dispatch({type: 'status', text: 'Copying links is not available here'});
-		else report(() => copy(copyRequest.url));
-	}, [copyRequest]);
+		if (shownPosts.current === posts && shownSkipped.current === props.skipped) return;
+		shownPosts.current = posts;
+		shownSkipped.current = props.skipped;
+		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current});
+	}, [posts, props.skipped, dispatch]);
+
+	useInput((input, key) => {
+		const keys = keyNames(input, key);
+		if (keys.length > 0) dispatch({type: 'keys', keys, env});
+	});
 
 	useEffect(() => {
-		if (props_.current.initialSearch) dispatch({type: 'fullText', query: props_.current.initialSearch, env});
-		// Once, at start.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, []);
+		if (props_.current.initialSearch) dispatch({type: 'fullText', query: props_.current.initialSearch, env: envRef.current});
+	}, [dispatch]);
 
 	useFullTextSearch(state, dispatch, env, props_);
 
-	const {read, lastRead} = state;
-	const savedRead = useRef({read, lastRead});
-	useEffect(() => {
-		if (savedRead.current.read === read && savedRead.current.lastRead === lastRead) return;
-		savedRead.current = {read, lastRead};
-		props_.current.onReadStateChange?.({read, last: lastRead});
-	}, [read, lastRead]);
-
-	useEffect(() => {
-		if (state.exit === undefined) return;
-		props_.current.onExit?.(state.exit);
-		exit();
-	}, [state.exit, exit]);
-
 	// The loading note goes with the posts it came with: it changes once the list shows them.
 	const loading = useRef(props.loading);
-	if (state.all === posts) loading.current = props.loading;
+	if (shownPosts.current === posts) loading.current = props.loading;
 	const prompt = state.prompt === undefined ? undefined : promptLine(state.prompt);
-	// O(n) only when the posts or the read state change, not per key; none shown until something is read.
-	const unread = useMemo(() => (state.read.size === 0 ? undefined : state.all.reduce((count, post) => count + (state.read.has(post.path) ? 0 : 1), 0)), [state.all, state.read]);
-	switch (state.screen) {
+	// O(n) only when the posts shown or the read state change, not per key.
+	const unread = useMemo(() => countUnread(state.visible, state.read), [state.visible, state.read]);
+	const {view} = state;
+	switch (view.kind) {
 		case 'empty':
 			return <Empty folder={folder} reason={emptyReason} hints={emptyHints} width={width} height={height} />;
 		case 'help':
-			return <Help top={state.helpTop} width={width} height={height} />;
-		case 'categories':
+			return <Help top={view.top} width={width} height={height} />;
+		case 'skipped':
+			return <SkippedList skipped={state.data.skipped} top={view.top} hints={skippedHints} width={width} height={height} />;
+		case 'picker':
 			return (
 				<CategoryPicker
-					categories={state.categories}
-					total={state.all.length}
-					active={state.category}
-					picker={state.picker}
-					hints={pickerHints}
-					width={width}
-					height={height}
-				/>
-			);
-		case 'tags':
-			return (
-				<CategoryPicker
-					title="Tags"
-					categories={state.tags}
-					total={state.all.length}
-					active={state.tag}
-					picker={state.tagPicker}
-					hints={tagHints}
+					title={view.picker === 'category' ? 'Categories' : view.picker === 'tag' ? 'Tags' : 'Sources'}
+					entries={view.entries}
+					active={view.picker === 'category' ? state.filters.category : view.picker === 'tag' ? state.filters.tag : state.filters.source}
+					picker={view.selection}
+					hints={view.picker === 'tag' ? tagHints : pickerHints}
 					width={width}
 					height={height}
 				/>
@@ -221,7 +260,7 @@ export function App(props: AppProps): JSX.Element {
 					<LinkList
 						title={post.title}
 						links={cache.get(post, column).links}
-						picker={state.linkPicker}
+						picker={view.selection}
 						status={state.status}
 						hints={linkHints}
 						hyperlinks={props.hyperlinks ?? false}
@@ -236,7 +275,7 @@ export function App(props: AppProps): JSX.Element {
 			const post = selectedPost(state);
 			if (post !== undefined) {
 				const {lines, links, loading} = cache.get(post, column);
-				const {top} = positionAt(state.reader, column, pageRows(height), at => env.lines(post, at));
+				const {top} = positionAt(view.position, column, pageRows(height), at => env.lines(post, at));
 				return (
 					<Reader
 						lines={lines}
@@ -248,7 +287,7 @@ export function App(props: AppProps): JSX.Element {
 						width={width}
 						margin={margin}
 						height={height}
-						find={findView(state, lines)}
+						find={findView(view, lines)}
 						links={links}
 						postLink={post.link}
 						hyperlinks={props.hyperlinks ?? false}
@@ -262,57 +301,78 @@ export function App(props: AppProps): JSX.Element {
 		case 'list':
 			break;
 	}
+	const skippedCount = props.skipped?.length ?? props.skippedCount ?? 0;
 	return (
 		<PostList
 			folder={folder}
-			all={state.all}
+			all={state.data.posts}
 			visible={state.visible}
-			categories={state.categories}
-			category={state.category}
+			categories={state.data.categories}
 			list={state.list}
-			skippedCount={skippedCount}
-			status={state.status}
+			status={state.status ?? (state.visible.length === 0 && state.data.posts.length > 0 && filtered(state) && state.fullText === undefined ? 'No post passes these filters: Esc clears them' : undefined)}
 			hints={listHints}
 			width={width}
 			height={height}
 			read={state.read}
 			contexts={state.fullText?.contexts}
 			searched={state.fullText?.query}
-			filters={[...listFilters(state), ...(unread === undefined ? [] : [`${unread} unread`]), ...(props.indexing === undefined ? (loading.current === undefined ? [] : [loadingText(loading.current)]) : [indexingText(props.indexing)])]}
-			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${state.visible.length} matches` : prompt}
+			header={headerParts(state, unread, props.indexing ?? loading.current, skippedCount, props.indexing !== undefined)}
+			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${formatCount(state.visible.length)} matches` : prompt}
 		/>
 	);
 }
 
-/** The filters shown in the list header, besides the category. */
-function listFilters(state: AppState): string[] {
-	const filters: string[] = [];
-	if (state.tag !== undefined) filters.push(`#${state.tag}`);
-	if (state.unreadOnly) filters.push('unread');
-	if (state.query !== '' && state.prompt?.kind !== 'filter') filters.push(`/${state.query}`);
+/**
+ * A reducer that returns effects: the state is kept in a ref (so several dispatches before a
+ * frame each see the one before), the component redraws when it changes, and the effects of
+ * each step go to `run`.
+ */
+function useStepReducer(init: () => AppState, run: (effects: readonly Effect[]) => void): [AppState, (action: AppAction) => void] {
+	const current = useRef<AppState | undefined>(undefined);
+	if (current.current === undefined) current.current = init();
+	const [state, setState] = useState(current.current);
+	const runRef = useRef(run);
+	runRef.current = run;
+	const dispatch = useCallback((action: AppAction) => {
+		const step = appReducer(current.current!, action);
+		if (step.state !== current.current) {
+			current.current = step.state;
+			setState(step.state);
+		}
+		if (step.effects.length > 0) runRef.current(step.effects);
+	}, []);
+	// The effects of the starting state (the article of a post opened at once).
+	useEffect(() => {
+		const effects = initialEffects(current.current!);
+		if (effects.length > 0) runRef.current(effects);
+	}, []);
+	return [state, dispatch];
+}
+
+/** What the header says: the counts, every restriction in force, then notes (unread, loading, skipped). */
+function headerParts(state: AppState, unread: number, loading: {readonly done: number; readonly total: number} | undefined, skipped: number, indexing: boolean): string[] {
+	const parts = [`${formatCount(state.visible.length)}/${formatCount(state.data.posts.length)} posts`];
+	const restrictions = describeFilters(state.prompt?.kind === 'filter' ? {...state.filters, query: ''} : state.filters);
+	if (state.filters.category === undefined) parts.push('All');
+	parts.push(...restrictions);
 	const job = state.fullText;
 	if (job !== undefined) {
-		const progress = job.done < job.base.length ? ` ${job.done}/${job.base.length}…` : '';
-		filters.push(`text "${job.query}"${progress}`);
+		const progress = job.done < job.base.length ? ` ${formatCount(job.done)}/${formatCount(job.base.length)}…` : '';
+		parts.push(`text "${job.query}"${progress}`);
 	}
-	return filters;
-}
-
-/** The header's note while the archive is still being read. */
-function indexingText({done, total}: {readonly done: number; readonly total: number}): string {
-	return total === 0 ? 'indexing…' : `indexing ${formatCount(done)} of ${formatCount(total)}…`;
-}
-
-function loadingText({done, total}: {readonly done: number; readonly total: number}): string {
-	return `loading ${formatCount(done)} of ${formatCount(total)}…`;
+	parts.push(`${formatCount(unread)} unread`);
+	if (loading !== undefined) parts.push(indexing && loading.total === 0 ? 'indexing…' : `${indexing ? 'indexing' : 'loading'} ${formatCount(loading.done)} of ${formatCount(loading.total)}…`);
+	if (skipped > 0) parts.push(`${formatCount(skipped)} skipped (S)`);
+	return parts;
 }
 
 /** What the reader needs to show the find: the query, the current match and its place among all. */
-function findView(state: AppState, lines: readonly {readonly text: string}[]) {
-	if (state.find === undefined) return undefined;
-	const matches = findInLines(lines, state.find.query);
-	const current = state.find.index >= 0 ? matches[state.find.index] : undefined;
-	return {query: state.find.query, current, ordinal: current === undefined ? 0 : state.find.index + 1, count: current === undefined ? 0 : matches.length};
+function findView(view: ReaderView, lines: readonly {readonly text: string}[]) {
+	const {find} = view;
+	if (find === undefined) return undefined;
+	const matches = findInLines(lines, find.query);
+	const current = find.index >= 0 ? matches[find.index] : undefined;
+	return {query: find.query, current, ordinal: current === undefined ? 0 : find.index + 1, count: current === undefined ? 0 : matches.length};
 }
 
 /** Posts searched per slice are read until this many ms pass; then the UI gets its turn. */
@@ -326,7 +386,7 @@ const searchReportMs = 150;
  */
 function useFullTextSearch(
 	state: AppState,
-	dispatch: (action: Parameters<typeof appReducer>[1]) => void,
+	dispatch: (action: AppAction) => void,
 	env: Environment,
 	props: {readonly current: AppProps},
 ): void {

@@ -26,7 +26,8 @@ const timeMinWidth = 50;
  */
 export function listColumns(width: number, anyTime: boolean, categoryWidth: number): ListColumns {
 	const showTime = anyTime && width >= timeMinWidth;
-	const marker = stringWidth(selectedMarker);
+	// The selection marker, then the unread marker and a space.
+	const marker = stringWidth(selectedMarker) + 2;
 	const date = Math.max(0, Math.min(showTime ? 16 : 10, width - marker - 1));
 	const rest = Math.max(0, width - marker - date - 1);
 	const category = categoryWidth === 0 || rest < 12 ? 0 : Math.min(categoryWidth, 16, Math.max(4, Math.floor(rest * 0.25)));
@@ -55,25 +56,31 @@ export function listRowCells(post: Post, columns: ListColumns): {date: string; c
 	};
 }
 
-/** The header: folder on the left, `shown/total posts · category` on the right, cut to fit. */
-export function listHeader(
-	folder: string,
-	shown: number,
-	total: number,
-	category: string | undefined,
-	skipped: number,
-	width: number,
-	filters: readonly string[] = [],
-): {left: string; right: string} {
-	const parts = [`${shown}/${total} posts`, category ?? 'All', ...filters];
-	if (skipped > 0) parts.push(`${skipped} skipped`);
+/** Marker of an unread post, in its own column: seen without colour (NO_COLOR) too. */
+export const unreadMarker = '•';
+
+/** The header: folder on the left, the parts (`shown/total posts`, restrictions, notes) on the right joined by ` · `, cut to fit. */
+export function listHeader(folder: string, parts: readonly string[], width: number): {left: string; right: string} {
 	const right = truncateToWidth(parts.join(' · '), width);
 	const room = width - stringWidth(right) - 2;
 	if (room < 4) return {left: '', right};
 	return {left: padToWidth(truncateToWidth(folder, room), room) + '  ', right};
 }
 
-/** A status line: the message when there is one, else the key hints, cut to the width. */
+/** A status line: the parts joined by two spaces, cut to the width. */
 export function statusText(parts: readonly string[], width: number): string {
 	return truncateToWidth(parts.filter(part => part !== '').join('  '), width);
+}
+
+/**
+ * A status line of key hints: `lead` (e.g. the reading position) cut to the width, then as many
+ * hints (most important first) as fit whole; a hint that does not fit is left out, not cut.
+ */
+export function fitHints(lead: string, hints: readonly string[], width: number): string {
+	let text = truncateToWidth(lead, width);
+	for (const hint of hints) {
+		const next = text === '' ? hint : `${text}  ${hint}`;
+		if (stringWidth(next) <= width) text = next;
+	}
+	return text;
 }

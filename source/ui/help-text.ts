@@ -8,7 +8,7 @@ export type HelpRow =
 	| {readonly kind: 'binding'; readonly keys: string; readonly keyList: readonly string[]; readonly description: string}
 	| {readonly kind: 'blank'};
 
-const order: readonly BindingScreen[] = ['list', 'reader', 'links', 'categories', 'tags', 'prompt', 'help', 'global'];
+const order: readonly BindingScreen[] = ['list', 'reader', 'links', 'categories', 'tags', 'skipped', 'prompt', 'help', 'global'];
 
 /**
  * Every binding of the table, grouped by screen under a heading, blank rows between groups; then

@@ -36,7 +36,7 @@ export function Help({top, width, height}: Props) {
 		}
 	}
 	const hints = overflow
-		? [`${first + 1}-${Math.min(helpRows.length, first + rows)}/${helpRows.length}`, 'j/k scroll', 'any other key back']
+		? [`${first + 1}-${Math.min(helpRows.length, first + rows)}/${helpRows.length}`, 'j/k scroll', 'other keys back']
 		: ['any key back'];
 	return (
 		<Box flexDirection="column" width={width} height={height}>

@@ -7,7 +7,7 @@
  */
 
 /** Where a binding applies; `global` bindings apply on every screen. */
-export type BindingScreen = 'global' | 'list' | 'categories' | 'tags' | 'reader' | 'links' | 'prompt' | 'help' | 'empty';
+export type BindingScreen = 'global' | 'list' | 'categories' | 'tags' | 'reader' | 'links' | 'skipped' | 'prompt' | 'help' | 'empty';
 
 /** What a key does. The reducer in app-state.ts gives each one its meaning. */
 export type Action =
@@ -32,7 +32,11 @@ export type Action =
 	| 'previousPost'
 	| 'search'
 	| 'fullText'
-	| 'clearSearch'
+	| 'clearFilters'
+	| 'sources'
+	| 'skipped'
+	| 'nextUnread'
+	| 'undoRead'
 	| 'jumpToDate'
 	| 'tags'
 	| 'toggleRead'
@@ -80,23 +84,27 @@ export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['o'], action: 'openLink', description: "Open the post's original link", hint: 'link'},
 	{screen: 'list', keys: ['/'], action: 'search', description: 'Filter by title, category, tag or author as you type', hint: 'search'},
 	{screen: 'list', keys: ['F'], action: 'fullText', description: 'Search the full text of every post shown', hint: 'full text'},
-	{screen: 'list', keys: ['Esc'], action: 'clearSearch', description: 'Clear the search'},
+	{screen: 'list', keys: ['Esc'], action: 'clearFilters', description: 'Clear every filter and search: show all posts'},
 	{screen: 'list', keys: ['t'], action: 'tags', description: 'Choose a tag', hint: 'tags'},
+	{screen: 'list', keys: ['f'], action: 'sources', description: 'Choose a source (a top-level folder of the archive)'},
 	{screen: 'list', keys: ['u'], action: 'unreadOnly', description: 'Show only unread posts (again: all)', hint: 'unread'},
+	{screen: 'list', keys: ['n', 'Ctrl+N'], action: 'nextUnread', description: 'Next unread post', hint: 'next unread'},
 	{screen: 'list', keys: ['N'], action: 'toggleRead', description: 'Mark the selected post read or unread'},
-	{screen: 'list', keys: ['R'], action: 'markAllRead', description: 'Mark every shown post read'},
+	{screen: 'list', keys: ['R'], action: 'markAllRead', description: 'Mark every shown post read (R again at once: undo)'},
+	{screen: 'list', keys: ['U'], action: 'undoRead', description: 'Undo the last R: those posts are unread again'},
+	{screen: 'list', keys: ['S'], action: 'skipped', description: 'List the files that were skipped, and why'},
 	{screen: 'list', keys: [':'], action: 'jumpToDate', description: 'Go to a day: type YYYY-MM-DD, then Enter', hint: 'date'},
 	{screen: 'list', keys: ['y'], action: 'copyLink', description: "Copy the post's original link (OSC 52)"},
 	{screen: 'list', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
 	{screen: 'list', keys: ['q'], action: 'quit', description: 'Quit', hint: 'quit'},
 
-	{screen: 'categories', keys: ['j', 'Down'], action: 'down', description: 'Next category'},
-	{screen: 'categories', keys: ['k', 'Up'], action: 'up', description: 'Previous category'},
+	{screen: 'categories', keys: ['j', 'Down'], action: 'down', description: 'Next entry'},
+	{screen: 'categories', keys: ['k', 'Up'], action: 'up', description: 'Previous entry'},
 	{screen: 'categories', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
 	{screen: 'categories', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
 	{screen: 'categories', keys: ['g', 'Home'], action: 'top', description: 'First entry'},
 	{screen: 'categories', keys: ['G', 'End'], action: 'bottom', description: 'Last entry'},
-	{screen: 'categories', keys: ['Enter'], action: 'open', description: 'Show this category', hint: 'choose'},
+	{screen: 'categories', keys: ['Enter'], action: 'open', description: 'Show this category or source', hint: 'choose'},
 	{screen: 'categories', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list unchanged', hint: 'back'},
 
 	{screen: 'tags', keys: ['j', 'Down'], action: 'down', description: 'Next tag'},
@@ -118,6 +126,7 @@ export const bindings: readonly Binding[] = [
 	{screen: 'reader', keys: ['G', 'End'], action: 'bottom', description: 'End of the post'},
 	{screen: 'reader', keys: ['J'], action: 'nextPost', description: 'Next post in the list', hint: 'next'},
 	{screen: 'reader', keys: ['K'], action: 'previousPost', description: 'Previous post in the list', hint: 'prev'},
+	{screen: 'reader', keys: ['Ctrl+N'], action: 'nextUnread', description: 'Next unread post in the list'},
 	{screen: 'reader', keys: ['o'], action: 'openLink', description: 'Open the original link', hint: 'link'},
 	{screen: 'reader', keys: ['/'], action: 'find', description: 'Find in the post', hint: 'find'},
 	{screen: 'reader', keys: ['n'], action: 'nextMatch', description: 'Next match'},
@@ -141,6 +150,14 @@ export const bindings: readonly Binding[] = [
 	{screen: 'links', keys: ['y'], action: 'copyLink', description: 'Copy the selected link (OSC 52)', hint: 'copy'},
 	{screen: 'links', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the post', hint: 'back'},
 
+	{screen: 'skipped', keys: ['j', 'Down'], action: 'down', description: 'Scroll down'},
+	{screen: 'skipped', keys: ['k', 'Up'], action: 'up', description: 'Scroll up'},
+	{screen: 'skipped', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
+	{screen: 'skipped', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+	{screen: 'skipped', keys: ['g', 'Home'], action: 'top', description: 'First file'},
+	{screen: 'skipped', keys: ['G', 'End'], action: 'bottom', description: 'Last file'},
+	{screen: 'skipped', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list', hint: 'back'},
+
 	{screen: 'prompt', keys: ['Enter'], action: 'submit', description: 'Search, find or go to the day typed', hint: 'done'},
 	{screen: 'prompt', keys: ['Esc'], action: 'cancel', description: 'Cancel (a list search is cleared)', hint: 'cancel'},
 	{screen: 'prompt', keys: ['Backspace', 'Delete'], action: 'erase', description: 'Erase the last character'},
@@ -157,9 +174,10 @@ export const bindings: readonly Binding[] = [
 /** Headings used when the help screen groups the table. */
 export const screenTitles: Readonly<Record<BindingScreen, string>> = {
 	list: 'Post list',
-	categories: 'Category picker',
+	categories: 'Category and source pickers',
 	tags: 'Tag picker',
 	links: 'Links of a post',
+	skipped: 'Skipped files',
 	prompt: 'While typing a search or a day',
 	reader: 'Reader',
 	help: 'This help',

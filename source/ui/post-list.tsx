@@ -3,11 +3,11 @@ import stringWidth from 'string-width';
 import {useMemo, type JSX} from 'react';
 import type {CategoryCount} from '../core/library.js';
 import type {Post} from '../core/types.js';
-import {listRows} from './app-state.js';
+import {postsPerScreen} from './app-state.js';
 import {padToWidth, truncateToWidth} from '../core/fit.js';
 import {cachedQuery} from '../core/search.js';
 import {locateQuery} from '../core/search-context.js';
-import {dayOf, listColumns, listHeader, listRowCells, selectedMarker, unselectedMarker} from './format.js';
+import {dayOf, formatPostDate, listColumns, listHeader, listRowCells, selectedMarker, unreadMarker, unselectedMarker} from './format.js';
 import type {ListState} from './list-state.js';
 import {visibleRange} from './list-state.js';
 import {StatusLine} from './status-line.js';
@@ -17,50 +17,73 @@ type Props = {
 	readonly all: readonly Post[];
 	readonly visible: readonly Post[];
 	readonly categories: readonly CategoryCount[];
-	readonly category: string | undefined;
 	readonly list: ListState;
-	readonly skippedCount: number;
 	readonly status: string | undefined;
 	readonly hints: readonly string[];
 	readonly width: number;
 	readonly height: number;
-	/** Paths of posts read: shown dimmer. */
+	/** Paths of posts read: shown dimmer, without the unread marker. */
 	readonly read?: ReadonlySet<string>;
 	/** Full-text results: the matching line of each post found, by path, and the text searched for. */
 	readonly contexts?: ReadonlyMap<string, string>;
 	readonly searched?: string;
-	/** Active filters for the header (tag, search, unread only, …). */
-	readonly filters?: readonly string[];
+	/** The header's parts after the folder (`3/10 posts`, each restriction, notes). */
+	readonly header: readonly string[];
 	/** The prompt being typed, if any. */
 	readonly prompt?: string | undefined;
 };
 
 const noneRead: ReadonlySet<string> = new Set();
 
-/** The list screen: a header, only the rows that fit, and a status line. */
+/**
+ * The list screen: a header, only the rows that fit, and a status line. Unread posts carry a
+ * marker (•) in a column of its own; full-text results take two rows, the title and the match.
+ */
 export function PostList(props: Props) {
-	const {folder, all, visible, categories, category, list, skippedCount, status, hints, width, height} = props;
-	const {read = noneRead, contexts, searched = '', filters = [], prompt} = props;
+	const {folder, all, visible, categories, list, status, hints, width, height} = props;
+	const {read = noneRead, contexts, searched = '', header: parts, prompt} = props;
 	// O(n) once per archive, not per key press.
 	const anyTime = useMemo(() => all.some(post => post.hasTime && post.date !== undefined), [all]);
 	const categoryWidth = useMemo(() => Math.max(0, ...categories.map(entry => stringWidth(entry.name))), [categories]);
 	const columns = listColumns(width, anyTime, categoryWidth);
-	const rows = listRows(height);
+	const twoRows = contexts !== undefined;
+	const rows = postsPerScreen(height, twoRows);
 	const {start, end} = visibleRange(list, visible.length, rows);
-	const header = listHeader(folder, visible.length, all.length, category, skippedCount, width, filters);
+	const header = listHeader(folder, parts, width);
 	const shown: JSX.Element[] = [];
 	for (let index = start; index < end; index++) {
 		const post = visible[index]!;
 		const selected = index === list.selected;
 		const sameDay = index > 0 && dayOf(visible[index - 1]) === dayOf(post);
-		const cells = listRowCells(post, columns);
 		const isRead = read.has(post.path);
-		const context = contexts?.get(post.path);
-		const title = context === undefined ? {title: cells.title, context: ''} : titleWithContext(post.title, context, searched, columns.title);
+		if (twoRows) {
+			// A full-text result: the title with the whole row, then the day and the matching line.
+			const title = padToWidth(truncateToWidth(post.title || '(untitled)', Math.max(0, width - 4)), Math.max(0, width - 4));
+			shown.push(
+				<Text key={index} wrap="truncate" inverse={selected} dimColor={isRead}>
+					{selected ? selectedMarker : unselectedMarker}
+					<Text bold={!isRead}>{isRead ? ' ' : unreadMarker}</Text> {title}
+				</Text>,
+			);
+			const date = formatPostDate(post, columns.showTime);
+			const room = Math.max(0, width - 6 - stringWidth(date));
+			const context = contexts.get(post.path) ?? '';
+			shown.push(
+				<Text key={`${index}m`} wrap="truncate" dimColor>
+					{'    '}
+					{date}
+					{'  '}
+					{padToWidth(truncateToWidth(showMatch(context, searched, room), room), room)}
+				</Text>,
+			);
+			continue;
+		}
+		const cells = listRowCells(post, columns);
 		shown.push(
 			<Text key={index} wrap="truncate" inverse={selected} dimColor={isRead}>
 				{selected ? selectedMarker : unselectedMarker}
 				<Text dimColor={(sameDay && !selected) || isRead}>{cells.date}</Text>{' '}
+				<Text bold={!isRead}>{isRead ? ' ' : unreadMarker}</Text>{' '}
 				{columns.category > 0 && (
 					<>
 						<Text color={selected || isRead ? undefined : 'cyan'} dimColor={isRead}>
@@ -68,8 +91,7 @@ export function PostList(props: Props) {
 						</Text>{' '}
 					</>
 				)}
-				<Text dimColor={isRead}>{title.title}</Text>
-				{title.context !== '' && <Text dimColor>{title.context}</Text>}
+				<Text dimColor={isRead}>{cells.title}</Text>
 			</Text>,
 		);
 	}
@@ -85,18 +107,6 @@ export function PostList(props: Props) {
 			<StatusLine message={status} hints={hints} width={width} prompt={prompt} />
 		</Box>
 	);
-}
-
-/**
- * The title column of a full-text result: the title, then the matching line, both cut to fit;
- * the line starts a little before the match when the match would otherwise be cut off.
- */
-function titleWithContext(title: string, context: string, searched: string, width: number): {title: string; context: string} {
-	const titleWidth = Math.min(stringWidth(title), Math.max(10, Math.floor(width * 0.4)));
-	const shownTitle = truncateToWidth(title, titleWidth);
-	const rest = width - stringWidth(shownTitle) - 3;
-	if (rest < 4) return {title: padToWidth(truncateToWidth(title, width), width), context: ''};
-	return {title: shownTitle, context: ' │ ' + padToWidth(truncateToWidth(showMatch(context, searched, rest), rest), rest)};
 }
 
 /** `context` cut at the start so that the first match of `searched` sits in the first third of `width` cells. */

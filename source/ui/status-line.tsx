@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {statusText} from './format.js';
+import {fitHints, statusText} from './format.js';
 
 type Props = {
 	/** Shown first, e.g. the reading position. */
@@ -12,7 +12,7 @@ type Props = {
 	readonly prompt?: string | undefined;
 };
 
-/** The bottom line: position, then a message or the key hints; never wider than the screen. */
+/** The bottom line: position, then a message or the whole key hints that fit; never wider than the screen. */
 export function StatusLine({position = '', message, hints, width, prompt}: Props) {
 	if (prompt !== undefined) {
 		return <Text wrap="truncate">{statusText([prompt, message ?? '', position], width)}</Text>;
@@ -26,7 +26,7 @@ export function StatusLine({position = '', message, hints, width, prompt}: Props
 	}
 	return (
 		<Text wrap="truncate" dimColor>
-			{statusText([position, ...hints], width)}
+			{fitHints(position, hints, width)}
 		</Text>
 	);
 }
