@@ -88,11 +88,11 @@ test('while the index is built in the background, the header says how far, and k
 	const props = baseProps({posts: makePosts(5), indexing: {done: 12_400, total: 86_000}});
 	const app = render(<App {...props} />);
 	await tick();
-	assert.match(screen(app)[0]!, /5\/5 posts · All · indexing 12,400 of 86,000…$/);
+	assert.match(screen(app)[0]!, /5\/5 posts · All · 5 unread · indexing 12,400 of 86,000…$/);
 	app.stdin.write('j');
 	await tick();
 	assert.match(screen(app).find(line => line.startsWith('›'))!, /Post 2$/);
 	app.rerender(<App {...props} indexing={undefined} />);
 	await tick();
-	assert.match(screen(app)[0]!, /5\/5 posts · All$/);
+	assert.match(screen(app)[0]!, /5\/5 posts · All · 5 unread$/);
 });
