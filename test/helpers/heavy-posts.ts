@@ -67,10 +67,12 @@ export function countOf(text: string, letter: string): number {
 }
 
 /**
- * The Markdown heavy posts' bodies in one post, several times over: a post that takes seconds
+ * The Markdown heavy posts' bodies in one post, over and over to about `chars` characters (short
+ * of the length a reader cuts a body at, so its last words are shown): a post that takes seconds
  * to prepare even with linear cleaning and layout, for tests of what answers meanwhile.
  */
-export function slowPostText(times = 7): string {
+export function slowPostText(chars = 1_500_000): string {
 	const bodies = heavyPosts.filter(post => post.file.endsWith('.md')).map(post => post.text.replace(/^---\n[^]*?\n---\n/, ''));
-	return `---\ntitle: All the heavy posts\n---\n${bodies.join('\n\n').repeat(times)}\n\n${ending}\n`;
+	const once = bodies.join('\n\n');
+	return `---\ntitle: All the heavy posts\n---\n${once.repeat(Math.max(1, Math.floor(chars / once.length)))}\n\n${ending}\n`;
 }
