@@ -79,7 +79,7 @@ describe('search in a real terminal', {skip}, () => {
 		assert.match(screen, /Library opens late *\n {4}\S+(?: \S+)? {2}The library is a warm shelter on winter nights\./);
 		assert.match(statusLine(screen, rows), /2 of 4 posts contain "shelter"/);
 		term.write('\r');
-		await term.waitFor(/^Typhoon signal raised/m);
+		await term.waitFor(/^\s*Typhoon signal raised/m);
 		term.write('n');
 		await term.waitFor(/match 1\/1/);
 		// eslint-disable-next-line no-control-regex
@@ -92,7 +92,7 @@ describe('search in a real terminal', {skip}, () => {
 		const term = start();
 		await term.waitFor(/4\/4 posts/);
 		term.write('\r');
-		await term.waitFor(/^Typhoon signal raised/m);
+		await term.waitFor(/^\s*Typhoon signal raised/m);
 		term.write('/the\r');
 		const screen = await term.waitFor(/match 1\/\d+/);
 		const count = Number(/match 1\/(\d+)/.exec(screen)![1]);
@@ -121,7 +121,7 @@ describe('links in a real terminal', {skip}, () => {
 		const term = start();
 		await term.waitFor(/4\/4 posts/);
 		term.write('\r');
-		await term.waitFor(/^Typhoon signal raised/m);
+		await term.waitFor(/^\s*Typhoon signal raised/m);
 		term.write('L');
 		const screen = await term.waitFor(/^Links \(2\) · Typhoon signal raised/m);
 		assert.match(screen, /^› \[1\] https:\/\/www\.hko\.gov\.hk\/en\/\s*$/m);

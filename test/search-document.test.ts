@@ -36,8 +36,8 @@ describe('searchDocument', () => {
 	});
 
 	test('leaves out Hugo shortcodes, Liquid and Go template syntax, keeping the text between them', () => {
-		const markdown = '---\ntitle: x\n---\n{{< figure src="secretfigure.jpg" caption="secretcaption" >}}\n{{% notice secretnotice %}}Visible words{{% /notice %}}\n{% include secretinclude.html %}\n{{ .Params.secretparam }}\n{% comment %}secretliquid{% endcomment %}\n{# secretjinja #}';
-		for (const word of ['secretfigure', 'secretcaption', 'secretnotice', 'secretinclude', 'secretparam', 'secretliquid', 'secretjinja', 'figure', 'include']) {
+		const markdown = '---\ntitle: x\n---\n{{< figure src="secretfigure.jpg" caption="secretcaption" >}}\n{{% notice secretnotice %}}Visible words{{% /notice %}}\n{% include secretinclude.html %}\n{{ .Params.secretparam }}\n{% comment %}secretliquid{% endcomment %}';
+		for (const word of ['secretfigure', 'secretcaption', 'secretnotice', 'secretinclude', 'secretparam', 'secretliquid', 'figure', 'include']) {
 			assert.ok(!finds(markdown, word, 'post.md'), word);
 		}
 		assert.ok(finds(markdown, '"visible words"', 'post.md'));

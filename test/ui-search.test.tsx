@@ -1,11 +1,11 @@
 /** Searching as a person sees it: `/` filter in the list, full-text search, find in the reader. */
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {cleanup, render} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {Post} from '../source/core/types.js';
 import {App, type AppProps} from '../source/ui/app.js';
-import {fakeLoadArticle, makePost, makePosts, tick} from './helpers/posts.js';
+import {fakeLoadArticle, makePost, makePosts} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
@@ -172,21 +172,15 @@ describe('F: full-text search', () => {
 
 	test('a search typed before the search code has loaded runs once it arrives', async () => {
 		const props: AppProps = {posts: makePosts(30), folder: '~/news', loadArticle: fakeLoadArticle(100), onOpenLink: async () => '', width: 80, height: 24};
-		const app = render(<App {...props} />);
-		await tick();
-		app.stdin.write('F');
-		await tick(20);
-		app.stdin.write('typhoon');
-		await tick(20);
-		app.stdin.write(keys.enter);
-		for (let wait = 0; wait < 100 && !/loading/.test(app.lastFrame() ?? ''); wait++) await tick(10);
-		assert.match(app.lastFrame()!.split('\n').at(-1)!, /Full-text search is loading…/);
+		const app = await renderApp(props);
+		await app.press('F');
+		await app.press('typhoon');
+		await app.press(keys.enter);
+		await app.waitFor(() => /Full-text search is loading…/.test(app.screen().at(-1) ?? ''), 'the loading note');
 		app.rerender(<App {...props} searchPost={fakeSearch({'/archive/post-9.md': 'Typhoon signal 8.'})} />);
-		for (let wait = 0; wait < 100 && !/1\/30 posts/.test(app.lastFrame() ?? ''); wait++) await tick(10);
-		const screen = app.lastFrame()!.split('\n');
-		assert.match(screen[0]!, /1\/30 posts · All · text "typhoon" · 1 unread$/);
-		assert.match(screen[1]!, /^› .* Post 9\s*$/);
-		assert.match(screen[2]!, /^ {4}\S+(?: \S+)? {2}Typhoon signal 8\.\s*$/);
+		await app.waitFor(() => /1\/30 posts · All · text "typhoon" · 1 unread$/.test(app.screen()[0] ?? ''), 'the results header');
+		assert.match(app.screen()[1]!, /^› .* Post 9\s*$/);
+		assert.match(app.screen()[2]!, /^ {4}\S+(?: \S+)? {2}Typhoon signal 8\.\s*$/);
 	});
 
 	test('a search given at start (folio --search) shows its results at once', async () => {

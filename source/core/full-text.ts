@@ -28,7 +28,7 @@ export function searchPostText(post: Post, text: string, query: string): TextHit
 	const parsed = cachedQuery(query);
 	const doc = searchDocument(post, text);
 	if (!matchesDocument(doc, post.date, parsed)) return undefined;
-	return matchContext(doc, parsed);
+	return matchContext(doc, parsed, {count: true});
 }
 
 /**

@@ -80,27 +80,30 @@ function endOf(origin: readonly number[], end: number, text: string): number {
 export type MatchContext = {
 	/** One line (no line breaks), cut to about contextChars characters around the match. */
 	readonly context: string;
-	/** How many times the first term found in the body occurs there (1 for a match elsewhere). */
+	/** How many times the term found occurs in the body (when counted; else, and for a match elsewhere, 1). */
 	readonly count: number;
 };
 
 /**
  * The context of a document the query matched: the first body line holding a match, else the
- * first field (title, author, categories, tags) holding one, else the title.
+ * first field (title, author, categories, tags) holding one, else the title. With `count`, also
+ * how often the term found there occurs in the whole body (else 1: only the line is looked for).
  */
-export function matchContext(doc: SearchDocument, query: Query): MatchContext {
+export function matchContext(doc: SearchDocument, query: Query, options: {readonly count?: boolean} = {}): MatchContext {
 	const terms = bodyTerms(query);
 	if (terms.length > 0 && doc.body !== '') {
-		const padded = ` ${fieldTokens(doc.body)} `;
-		const first = terms.find(term => padded.includes(needleOf(term)));
-		if (first !== undefined) {
-			const needle = needleOf(first);
-			let count = 0;
-			for (let at = padded.indexOf(needle); at >= 0 && count < 10_000; at = padded.indexOf(needle, at + 1)) count++;
-			for (const line of doc.body.split('\n')) {
-				if (!` ${tokenText(foldText(line))} `.includes(needle)) continue;
-				return {context: cutAround(line, [first]), count};
+		for (const line of doc.body.split('\n')) {
+			const padded = ` ${tokenText(foldText(line))} `;
+			const first = terms.find(term => padded.includes(needleOf(term)));
+			if (first === undefined) continue;
+			let count = 1;
+			if (options.count) {
+				const needle = needleOf(first);
+				const body = ` ${fieldTokens(doc.body)} `;
+				count = 0;
+				for (let at = body.indexOf(needle); at >= 0 && count < 10_000; at = body.indexOf(needle, at + 1)) count++;
 			}
+			return {context: cutAround(line, [first]), count};
 		}
 	}
 	const positive = query.terms.filter(term => !term.negated);

@@ -10,6 +10,7 @@ import {markdownToHtml} from './markdown.js';
 import {bodyOf} from './parse.js';
 import {maxBodyChars} from './post-text.js';
 import {sanitizeText} from './sanitize.js';
+import {stripTemplates} from './templates.js';
 import type {Post, SearchDocument} from './types.js';
 
 /** Elements that end a line of text: words on both sides of one never run together. */
@@ -18,17 +19,6 @@ const blockTags = new Set([
 	'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table',
 	'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
-
-// Template syntax a site generator replaces before anyone reads the page: Liquid comment blocks,
-// then Hugo shortcodes and Go template actions ({{ … }}), Liquid tags ({% … %}) and Jinja comments.
-const templateComment = /\{%-?\s*comment\s*-?%\}[\s\S]{0,20000}?\{%-?\s*endcomment\s*-?%\}/g;
-const templateTag = /\{\{[\s\S]{0,4000}?\}\}|\{%[\s\S]{0,4000}?%\}|\{#[\s\S]{0,4000}?#\}/g;
-
-/** A body with template syntax removed (what the page shows once a site generator has run). */
-export function withoutTemplates(body: string): string {
-	if (!body.includes('{')) return body;
-	return body.replace(templateComment, ' ').replace(templateTag, ' ');
-}
 
 /** The text of HTML a reader sees: text nodes with entities decoded, blocks on lines of their own. */
 export function htmlText(html: string): string {
@@ -59,7 +49,7 @@ export function htmlText(html: string): string {
 /** A body's text as a reader sees it (see the module comment), sanitized, at most maxBodyChars long before cleaning. */
 export function bodyText(body: string, format: 'html' | 'markdown'): string {
 	const cut = body.length > maxBodyChars ? body.slice(0, maxBodyChars) : body;
-	const source = withoutTemplates(sanitizeText(cut));
+	const source = stripTemplates(sanitizeText(cut), format);
 	const text = sanitizeText(htmlText(format === 'markdown' ? markdownToHtml(source) : source));
 	return text.replace(/[ \u00a0]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
 }
