@@ -379,3 +379,22 @@ test('a first build in the reader runs in a worker thread and gives the whole ar
 	assert.deepEqual(listed(whole!), listed(loadArchive(root)));
 	assert.equal(openArchive(root, {cache}).archive.posts.length, 300, 'the index was written');
 });
+
+test('a post read with its search document is marked as text-indexed with its row; a row written without one is not', () => {
+	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
+	const cache = freshCache();
+	const documentOf = (entry: {title: string}) => ({title: entry.title, body: 'body', categories: [], tags: [], author: ''});
+	loadArchive(root, {cache, documentOf});
+	const indexed = () => {
+		const db = openDatabase(indexFileFor(root, cache.directory));
+		const rows = db.prepare('SELECT path, text_indexed AS indexed FROM files ORDER BY path').all();
+		db.close();
+		return rows;
+	};
+
+	assert.deepEqual(indexed(), [{path: 'a.md', indexed: 1}, {path: 'b.md', indexed: 1}]);
+	fs.writeFileSync(path.join(root, 'b.md'), post('B edited', '2024-01-02'));
+	touch(path.join(root, 'b.md'), 1_700_000_000);
+	loadArchive(root, {cache, rescan: true});
+	assert.deepEqual(indexed(), [{path: 'a.md', indexed: 1}, {path: 'b.md', indexed: 0}]);
+});

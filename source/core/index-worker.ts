@@ -5,7 +5,10 @@
  * `{type: 'done', archive}` (`archive` undefined when nothing listed changed).
  */
 import {parentPort, workerData} from 'node:worker_threads';
+import {indexesText} from './db/search-hooks.js';
 import {buildArchive, type WorkerRequest} from './load.js';
+import {readPostText} from './post-text.js';
+import {searchDocument} from './search-document.js';
 
 const request = workerData as WorkerRequest;
 const port = parentPort!;
@@ -13,6 +16,16 @@ let last = 0;
 const result = buildArchive(request.target, {
 	...request.options,
 	cache: {...request.cache, warn: message => port.postMessage({type: 'warning', message})},
+	// The text a reader sees, for full-text search; a file that cannot be read again has none.
+	documentOf: indexesText
+		? post => {
+				try {
+					return searchDocument(post, readPostText(post.path));
+				} catch {
+					return undefined;
+				}
+			}
+		: undefined,
 	onProgress(done, total) {
 		const now = performance.now();
 		if (now - last < 100 && done !== total) return;

@@ -7,7 +7,7 @@ import {openIndex as openIndexStore, type IndexEntry, type IndexStore} from './d
 import {sortPosts} from './library.js';
 import {describeFileError, readPostHead} from './parse.js';
 import {scanSteps, type ScanOptions} from './scan.js';
-import type {Post, Skipped} from './types.js';
+import type {Post, SearchDocument, Skipped} from './types.js';
 
 /** A loaded archive: its posts newest first, and the files that could not be listed. */
 export type Archive = {readonly posts: Post[]; readonly skipped: Skipped[]};
@@ -38,6 +38,8 @@ export type LoadOptions = {
 	readonly cache?: boolean | CacheOptions;
 	/** With `cache`: check every file's size and mtime, so files edited in place are read again. */
 	readonly rescan?: boolean;
+	/** With `cache`: the full-text search document of a post read again, written with its row (see db/search-hooks.ts). */
+	readonly documentOf?: (post: Post) => SearchDocument | undefined;
 	/**
 	 * For openArchive, when a folder has no usable index: list at least this many posts first (read
 	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
@@ -430,7 +432,7 @@ const batchFiles = 500;
  * while their size and mtime match); `changed` says whether the listed archive differs from the
  * index's. What is out of date in the index is written in batches as the files are read.
  */
-function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & {readonly rescan?: boolean}): Generator<void, {archive: Archive; changed: boolean}> {
+function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf'>): Generator<void, {archive: Archive; changed: boolean}> {
 	onProgress?.(0, 0);
 	const {files, skipped, trusted} = yield* scanSteps(target, options, index?.store.memo);
 	const cached = index?.store.entries;
@@ -480,7 +482,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			skipped.push(result);
 		} else {
 			posts.push(result);
-			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result});
+			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result, document: index === undefined ? undefined : options.documentOf?.(result)});
 			if (entry?.post === undefined || !samePost(entry.post, result)) changed = true;
 		}
 	}

@@ -235,19 +235,43 @@ function typeLetter(entry: fs.Dirent): string {
 	return 'o';
 }
 
+/** An entry of a remembered listing (one object per entry, its methods shared). */
+class RememberedEntry implements EntryLike {
+	constructor(
+		readonly name: string,
+		private readonly type: string,
+	) {}
+
+	isDirectory(): boolean {
+		return this.type === 'd';
+	}
+
+	isFile(): boolean {
+		return this.type === 'f';
+	}
+
+	isSymbolicLink(): boolean {
+		return this.type === 'l';
+	}
+
+	isFIFO(): boolean {
+		return this.type === 'p';
+	}
+
+	isSocket(): boolean {
+		return this.type === 's';
+	}
+
+	isCharacterDevice(): boolean {
+		return this.type === 'c';
+	}
+
+	isBlockDevice(): boolean {
+		return this.type === 'b';
+	}
+}
+
 /** The entries of a remembered listing, as the scan reads them. */
 function replay(listing: FolderListing): EntryLike[] {
-	return listing.names.map((name, index) => {
-		const type = listing.types[index] ?? 'o';
-		return {
-			name,
-			isDirectory: () => type === 'd',
-			isFile: () => type === 'f',
-			isSymbolicLink: () => type === 'l',
-			isFIFO: () => type === 'p',
-			isSocket: () => type === 's',
-			isCharacterDevice: () => type === 'c',
-			isBlockDevice: () => type === 'b',
-		};
-	});
+	return listing.names.map((name, index) => new RememberedEntry(name, listing.types[index] ?? 'o'));
 }

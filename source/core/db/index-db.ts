@@ -20,12 +20,12 @@ import envPaths from 'env-paths';
 import {comparePosts} from '../library.js';
 import {makeFolder} from '../safe-folder.js';
 import type {FolderListing, FolderMemo} from '../scan.js';
-import type {Post} from '../types.js';
+import type {Post, SearchDocument} from '../types.js';
 import {firstLine, openDatabase, schemaVersion, setSchemaVersion, type Database} from './database.js';
-import {createSearchSchema, deleteSearchDocument} from './search-hooks.js';
+import {createSearchSchema, deleteSearchDocument, putSearchDocument} from './search-hooks.js';
 
 /** Bump when the schema or what the parser produces changes: an index of another version is rebuilt. */
-export const indexSchemaVersion = 1;
+export const indexSchemaVersion = 2;
 
 /** An index file larger than this is not opened (no archive's index comes near it). */
 export const maxIndexBytes = 8 * 1024 ** 3;
@@ -39,6 +39,8 @@ export type IndexEntry = {
 	readonly mtimeMs: number;
 	readonly post?: Post;
 	readonly reason?: string;
+	/** The post's text for full-text search, written with the row (a row written without one has none). */
+	readonly document?: SearchDocument;
 };
 
 /** The folder that holds index files: `$FOLIO_CACHE_DIR`, else `index/` in the user's cache folder for folio. */
@@ -115,7 +117,8 @@ CREATE TABLE IF NOT EXISTS files (
 	categories TEXT NOT NULL DEFAULT '',
 	tags TEXT NOT NULL DEFAULT '',
 	warnings TEXT NOT NULL DEFAULT '',
-	reason TEXT
+	reason TEXT,
+	text_indexed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
 `;
@@ -283,11 +286,13 @@ function loadStore(db: Database, prefix: string): IndexStore {
 	};
 
 	const putFile = db.prepare(
-		`INSERT INTO files (path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason)
-		VALUES (@path, @size, @mtime, @kind, @title, @date, @dateOnly, @link, @author, @categories, @tags, @warnings, @reason)
+		`INSERT INTO files (path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason, text_indexed)
+		VALUES (@path, @size, @mtime, @kind, @title, @date, @dateOnly, @link, @author, @categories, @tags, @warnings, @reason, @textIndexed)
 		ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, kind = excluded.kind, title = excluded.title,
 			date_ms = excluded.date_ms, date_only = excluded.date_only, link = excluded.link, author = excluded.author,
-			categories = excluded.categories, tags = excluded.tags, warnings = excluded.warnings, reason = excluded.reason`,
+			categories = excluded.categories, tags = excluded.tags, warnings = excluded.warnings, reason = excluded.reason,
+			text_indexed = excluded.text_indexed
+		RETURNING id`,
 	);
 	const idOf = db.prepare<[string], {id: number}>('SELECT id FROM files WHERE path = ?');
 	const removeFile = db.prepare<[number]>('DELETE FROM files WHERE id = ?');
@@ -302,8 +307,8 @@ function loadStore(db: Database, prefix: string): IndexStore {
 		}
 
 		for (const [key, entry] of put) {
-			const {post} = entry;
-			putFile.run({
+			const {post, document} = entry;
+			const written = putFile.get({
 				path: key,
 				size: entry.size,
 				mtime: entry.mtimeMs,
@@ -317,7 +322,11 @@ function loadStore(db: Database, prefix: string): IndexStore {
 				tags: post?.tags.join(separator) ?? '',
 				warnings: post?.warnings.join(separator) ?? '',
 				reason: entry.reason ?? null,
-			});
+				textIndexed: post !== undefined && document !== undefined ? 1 : 0,
+			}) as {id: number};
+			// The search document goes with its row, in the same transaction: never one without the other.
+			if (post !== undefined && document !== undefined) putSearchDocument(db, written.id, document);
+			else deleteSearchDocument(db, written.id);
 		}
 
 		// A folder's listing is written with (or after) its files: a build killed in between reads them again.
