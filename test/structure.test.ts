@@ -135,7 +135,6 @@ describe('footnotes', () => {
 			'2. A note with a link[1].',
 			'',
 			'Links',
-			'─────',
 			'[1] https://example.org/src',
 		]);
 		assert.ok(!rows.some(row => row.includes('[^') || row.includes('↩')), 'no raw reference, no back link');
@@ -254,7 +253,7 @@ describe('links shown decoded', () => {
 		assert.equal(rows[rows.indexOf(header[0]!) + 1], '', 'one row, not five');
 		assert.deepEqual(article.links, [link], 'the exact URL is what opens');
 		assert.equal(JSON.parse(formatJsonLine(parsePost(text, 'post.html', facts))).link, link, '--json prints the link as written');
-		const listed = rows.slice(rows.lastIndexOf('Links') + 2).join('');
+		const listed = rows.slice(rows.lastIndexOf('Links') + 1).join('');
 		assert.equal(listed.replace(/ {2,}/g, ''), '[1] https://example.org/news/【立法会】新聞/item?q=中文&x=a%20b%2Fc');
 	});
 
@@ -293,5 +292,7 @@ describe('boilerplate', () => {
 			'<p><small>This feed is for personal, non-commercial use only. The use of this feed on other websites breaches copyright.</small></p>' +
 			'<p>The post <a href="https://example.org/a">Night trains</a> appeared first on <a href="https://example.org/">Example Blog</a>.</p>';
 		assert.deepEqual(printed(html, 70, 'html'), ['The article text.']);
+		const text = `---\ntitle: Fixture\n---\n${html}`;
+		assert.deepEqual(renderArticle(parsePost(text, 'post.html', facts), text, 70).links, [], 'the footer\'s links are not listed');
 	});
 });

@@ -46,6 +46,8 @@ const formatBlock: FormatCallback = (element, walk, builder, options) => {
 /** A paragraph, apart from the blocks around it; at the start or end of a list item, close to the item's marker and the next item. */
 const formatParagraph: FormatCallback = (element, walk, builder) => {
 	const node = element as DomNode & {parent?: DomNode | null};
+	const short = shortText(node, 600);
+	if (short !== undefined && isFeedFooter(short)) return;
 	const inItem = node.parent?.name === 'li';
 	const siblings = inItem ? (node.parent!.children ?? []).filter(child => child.type === 'tag' || (child.type === 'text' && (child.data ?? '').trim() !== '')) : [];
 	builder.openBlock({leadingLineBreaks: inItem && siblings[0] === node ? 1 : 2});

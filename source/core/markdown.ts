@@ -16,7 +16,6 @@ const maxIndent = 48;
 const emphasisBudgetBase = 100_000;
 let emphasisBudget = 0;
 
-const markdown = new Marked({gfm: true, breaks: false, async: false});
 const limits: TokenizerObject = {
 	// Each emphasis opener scans its paragraph up to a closer, or to the end when there is none;
 	// what it scanned is paid out of the budget.
@@ -31,20 +30,55 @@ const limits: TokenizerObject = {
 		return token;
 	},
 };
-markdown.use({tokenizer: limits});
+
 // `[^1]` references and `[^1]: …` notes (GFM footnotes); the notes follow the text under a heading.
-// Its token walk only moves the notes to the end, at the top level; it is run here over the top
-// level alone, since marked's own walk over every token takes time quadratic in their number.
-const {walkTokens: placeFootnotes, ...footnoteSyntax} = markedFootnote({description: 'Notes', headingClass: ''});
-markdown.use(footnoteSyntax);
+// The extension moves its notes to the end (and resets itself for the next document) in a
+// walkTokens callback, which marked runs in time growing with the square of the token count;
+// the same callback is called here once per document, on the notes alone.
+function withFootnotes(marked: Marked): Marked {
+	const footnotes = markedFootnote({description: 'Notes', headingClass: ''});
+	const placeNotes = footnotes.walkTokens;
+	return marked.use({
+		extensions: footnotes.extensions,
+		hooks: {
+			processAllTokens(tokens) {
+				if (placeNotes) {
+					for (const token of tokens.filter(token => token.type === 'footnotes')) void placeNotes(token);
+					void placeNotes({type: 'space', raw: ''});
+				}
+				return tokens;
+			},
+		},
+	});
+}
+
+const newMarked = () => new Marked({gfm: true, breaks: false, async: false}).use({tokenizer: limits});
+const markdown = newMarked();
+/** Made on first need: only posts with footnotes pay for the extension's tokenizers. */
+let markdownWithNotes: Marked | undefined;
+/**
+ * Footnote definitions a post may have for them to be numbered; the extension looks each
+ * reference up among all of them, so beyond this the `[^n]` are left as written.
+ */
+export const maxFootnotes = 1000;
+const footnoteDefinition = /^ {0,3}\[\^[^\]\n]+\]:/gm;
+
+/** The converter for a text: with footnotes when it has some (and not too many). */
+function markedFor(text: string): Marked {
+	if (!text.includes('[^')) return markdown;
+	let definitions = 0;
+	footnoteDefinition.lastIndex = 0;
+	while (footnoteDefinition.exec(text) !== null) if (++definitions > maxFootnotes) return markdown;
+	if (definitions === 0) return markdown;
+	markdownWithNotes ??= withFootnotes(newMarked());
+	return markdownWithNotes;
+}
 
 /** The HTML of a Markdown text; time and stack depth stay proportional to its length. */
 export function markdownToHtml(text: string): string {
 	emphasisBudget = emphasisBudgetBase + text.length;
-	const tokens = markdown.lexer(indentContinuations(flattenNesting(text)));
-	// Also ends the document for the footnote syntax, so the next one starts without notes.
-	for (const token of tokens) placeFootnotes?.call(markdown, token);
-	return markdown.parser(tokens);
+	const flat = indentContinuations(flattenNesting(text));
+	return markedFor(flat).parse(flat) as string;
 }
 
 // One container marker: up to three spaces, then `>` (and one optional space) or a list marker and its spaces.

@@ -8,8 +8,8 @@
 
 // `{{< x >}}`, `{{% x %}}`, `{{ x }}`, `{{x}}`: no `{` inside, a lone `}` allowed.
 const doubleBrace = /\{\{(?:[^{}]|\}(?!\}))*\}\}/g;
-// `{% x %}` and `{%- x -%}`.
-const liquidTag = /\{%(?:[^%]|%(?!\}))*%\}/g;
+// `{% x %}` and `{%- x -%}`: no `{%` inside, so an opener with no closer is passed over at once.
+const liquidTag = /\{%(?:[^%{]|%(?!\})|\{(?!%))*%\}/g;
 const rawOpen = /\{%-?\s*raw\s*-?%\}/g;
 const rawClose = /\{%-?\s*endraw\s*-?%\}/g;
 const commentBlock = /\{%-?\s*comment\s*-?%\}(?:[^{]|\{(?!%-?\s*endcomment))*\{%-?\s*endcomment\s*-?%\}/g;
