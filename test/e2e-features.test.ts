@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {isolated, listRows, selectedRow, skip, startFolio, statusLine} from './helpers/e2e.js';
+import {isolated, listRows, selectedRow, skip, startFolio, statusLine, waitForRawMode} from './helpers/e2e.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, keys} from './helpers/terminal.js';
 
@@ -58,7 +58,7 @@ describe('search in a real terminal', {skip}, () => {
 		const screen = await term.waitFor(/1\/4 posts · All/);
 		assert.match(statusLine(screen, rows), /^\/MARK█ {2}1 matches/);
 		assert.deepEqual(
-			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ \S+\s+/, '').trimEnd()),
+			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ [• ] \S+\s+/, '').trimEnd()),
 			['Markets calm'],
 		);
 		term.write(keys.escape);
@@ -74,8 +74,9 @@ describe('search in a real terminal', {skip}, () => {
 		await term.waitFor(/Full text: █/);
 		term.write('shelter\r');
 		const screen = await term.waitFor(/2\/4 posts · All · text "shelter"/);
-		assert.match(screen, /Typhoon signal raised │ People without a home were offered shelter in community halls\./);
-		assert.match(screen, /Library opens late │ The library is a warm shelter on winter nights\./);
+		// Each result has its whole title, and the matching line under it.
+		assert.match(screen, /Typhoon signal raised *\n {4}\S+(?: \S+)? {2}People without a home were offered shelter in community halls\./);
+		assert.match(screen, /Library opens late *\n {4}\S+(?: \S+)? {2}The library is a warm shelter on winter nights\./);
 		assert.match(statusLine(screen, rows), /2 of 4 posts contain "shelter"/);
 		term.write('\r');
 		// At 120 columns the text column (100) is centred.
@@ -92,7 +93,7 @@ describe('search in a real terminal', {skip}, () => {
 		const term = start();
 		await term.waitFor(/4\/4 posts/);
 		term.write('\r');
-		await term.waitFor(/^Typhoon signal raised/m);
+		await term.waitFor(/^\s*Typhoon signal raised/m);
 		term.write('/the\r');
 		const screen = await term.waitFor(/match 1\/\d+/);
 		const count = Number(/match 1\/(\d+)/.exec(screen)![1]);
@@ -108,7 +109,8 @@ describe('search in a real terminal', {skip}, () => {
 	test('--search starts the reader with the results', async () => {
 		const term = startFolio([archive, '--search', '茶農'], {cols: 90, rows});
 		const screen = await term.waitFor(/1\/4 posts · All · text "茶農"/);
-		assert.match(selectedRow(screen)!, /春茶開採 │ 茶農忙於採摘。/);
+		assert.match(selectedRow(screen)!, /春茶開採/);
+		assert.match(screen, /春茶開採 *\n {4}\S+(?: \S+)? {2}茶農忙於採摘。/);
 		term.write('q');
 		await term.waitForExit();
 	});
@@ -120,7 +122,7 @@ describe('links in a real terminal', {skip}, () => {
 		const term = start();
 		await term.waitFor(/4\/4 posts/);
 		term.write('\r');
-		await term.waitFor(/^Typhoon signal raised/m);
+		await term.waitFor(/^\s*Typhoon signal raised/m);
 		term.write('L');
 		const screen = await term.waitFor(/^Links \(2\) · Typhoon signal raised/m);
 		assert.match(screen, /^› \[1\] https:\/\/www\.hko\.gov\.hk\/en\/\s*$/m);
@@ -168,14 +170,14 @@ describe('read state across runs', {skip}, () => {
 		const state = makeArchive({});
 		const env = {FOLIO_STATE_DIR: state};
 		const first = start(env);
-		await first.waitFor(/4\/4 posts · All$/m);
+		await first.waitFor(/4\/4 posts · All · 4 unread$/m);
 		first.write('jj\r');
 		await first.waitFor(/^Library opens late/m);
 		first.write('q');
 		await first.waitFor(/4\/4 posts · All · 3 unread/);
 		first.write('q');
 		assert.deepEqual(await first.waitForExit(), {exitCode: 0});
-		assert.ok(fs.readdirSync(path.join(state, 'read')).length === 1, 'one state file');
+		assert.deepEqual(fs.readdirSync(state).filter(name => !name.endsWith('-wal') && !name.endsWith('-shm')), ['state.db'], 'one state database');
 		assert.ok(!fs.readdirSync(archive).some(name => name.endsWith('.json')), 'nothing written inside the archive');
 
 		const second = start(env);
@@ -184,7 +186,7 @@ describe('read state across runs', {skip}, () => {
 		// eslint-disable-next-line no-control-regex
 		assert.match(second.raw(), /\u001B\[2m[^\u001B]*Library opens late/, 'the read post is dim');
 		second.write('u');
-		await second.waitFor(/3\/4 posts · All · unread/);
+		await second.waitFor(/3\/4 posts · All · unread only · 3 unread/);
 		second.write('q');
 		await second.waitForExit();
 		assert.equal(isolated.FOLIO_STATE_DIR === state, false, 'this test used its own state folder');
@@ -192,11 +194,16 @@ describe('read state across runs', {skip}, () => {
 
 	test('--since and --until limit the screen to those days', async () => {
 		const term = startFolio([archive, '--since', '2024-11-03', '--until', '2024-11-04'], {cols: 90, rows});
-		const screen = await term.waitFor(/2\/2 posts · All/);
+		// The header names the days; Esc clears them like any filter, and says so.
+		const screen = await term.waitFor(/2\/4 posts · All · since 2024-11-03 · until 2024-11-04 · 2 unread$/m);
 		assert.deepEqual(
-			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ \S+\s+/, '').trimEnd()),
+			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ [• ] \S+\s+/, '').trimEnd()),
 			['Markets calm', 'Library opens late'],
 		);
+		await waitForRawMode(term);
+		term.write(keys.escape);
+		const cleared = await term.waitFor(/4\/4 posts · All · 4 unread$/m);
+		assert.match(statusLine(cleared, rows), /^Cleared since 2024-11-03, until 2024-11-04: all 4 posts shown/);
 		term.write('q');
 		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
 	});
