@@ -49,6 +49,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	process.once('exit', () => readState.flush());
 	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	let preparer: ArticlePreparer | undefined;
+	let ended = false;
 	// Full-text search code loads after the first frame, unless the list opens on a search.
 	const loadSearch = async () => import('./core/full-text.js').then(module => (post: Post, text: string) => module.searchPostFile(post, text)?.context);
 	const searchPost = query === undefined ? undefined : await loadSearch();
@@ -74,6 +75,8 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		hyperlinks: supportsHyperlinks(process.env),
 		...(session.readingWidth === undefined ? {} : {readingWidth: session.readingWidth}),
 	}), async publish => {
+		// A person who quits before the first frame was drawn ends the reader before this starts.
+		if (ended) return undefined;
 		// Articles are prepared on a worker thread, so q, Esc, Ctrl+C and signals answer however long a post takes.
 		// Each article (or beginning) that comes in gives the screen new functions to ask with: it asks again.
 		const started = createArticlePreparer({worker: new URL('article-worker.js', import.meta.url), onReady: () => publish(articles())});
@@ -91,6 +94,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		});
 		return next ? {...shown(next), loading: undefined, indexing: undefined} : {indexing: undefined};
 	});
+	ended = true;
 	preparer?.close();
 	idle.stop();
 	stopIndexWorkers();
