@@ -133,7 +133,7 @@ describe('F: full-text search', () => {
 		await app.press('Fneedle');
 		await app.press(keys.enter);
 		// Wait for the first results while the search still runs (the header shows how far it got).
-		await app.waitFor(() => / [1-9]\d*\/800…$/.test(app.screen()[0]!), 'the first results while the search runs');
+		await app.waitFor(() => / [1-9]\d*\/800…/.test(app.screen()[0]!), 'the first results while the search runs');
 		const during = app.screen()[0]!;
 		assert.match(during, /^~\/news\s+(\d+)\/800 posts · All · text "needle" (\d+)\/800… · \d+ unread$/, 'progress is shown');
 		assert.match(app.selected()!, /Post 10\s*$/);
