@@ -4,7 +4,7 @@ import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {Post} from '../source/core/types.js';
-import {makePost, makePosts, tick} from './helpers/posts.js';
+import {makePost, makePosts} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
@@ -99,7 +99,7 @@ describe('F: full-text search', () => {
 		assert.match(app.screen().at(-1)!, /^Full text: █/);
 		await app.press('typhoon');
 		await app.press(keys.enter);
-		await tick(50);
+		await app.waitFor(() => /2 of 30 posts contain/.test(app.screen().at(-1)!), 'the search to end');
 		const screen = app.screen();
 		assert.match(screen[0]!, /2\/30 posts · All · text "typhoon"$/);
 		assert.match(screen[1]!, /^› .* Post 3 │ The typhoon reached Hong Kong at night\.\s*$/);
@@ -124,14 +124,14 @@ describe('F: full-text search', () => {
 		await app.press('Fneedle');
 		await app.press(keys.enter);
 		// Wait for the first results while the search still runs (the header shows how far it got).
-		for (let wait = 0; wait < 100 && !/ [1-9]\d*\/800…$/.test(app.screen()[0]!); wait++) await tick(10);
+		await app.waitFor(() => / [1-9]\d*\/800…$/.test(app.screen()[0]!), 'the first results while the search runs');
 		const during = app.screen()[0]!;
 		assert.match(during, /^~\/news\s+(\d+)\/800 posts · All · text "needle" (\d+)\/800…$/, 'progress is shown');
 		assert.match(app.selected()!, /Post 10 │ needle in Post 10/);
 		await app.press('j');
 		assert.match(app.screen()[0]!, /…$/, 'still searching');
 		assert.match(app.selected()!, /Post 20 │ needle in Post 20/, 'j moved while the search ran');
-		for (let wait = 0; wait < 200 && /…$/.test(app.screen()[0]!); wait++) await tick(20);
+		await app.waitFor(() => !/…$/.test(app.screen()[0]!), 'the search to end');
 		assert.match(app.screen()[0]!, /80\/800 posts · All · text "needle"$/);
 		assert.match(app.selected()!, /Post 20 │ needle in Post 20/, 'the selection stayed where j put it');
 	});
@@ -141,7 +141,7 @@ describe('F: full-text search', () => {
 		const app = await renderApp({searchPost: fakeSearch({'/archive/post-1.md': line})});
 		await app.press('F颱風');
 		await app.press(keys.enter);
-		await tick(50);
+		await app.waitFor(() => / Post 1 │/.test(app.selected() ?? ''), 'the result row');
 		const row = app.selected()!;
 		assert.match(row, / Post 1 │ …[^│]*強烈颱風逼近/, row);
 		assert.ok(stringWidth(row) <= 80);
@@ -149,7 +149,7 @@ describe('F: full-text search', () => {
 
 	test('a search given at start (folio --search) shows its results at once', async () => {
 		const app = await renderApp({initialSearch: 'typhoon', searchPost: fakeSearch({'/archive/post-9.md': 'Typhoon signal 8.'})});
-		await tick(50);
+		await app.waitFor(() => /posts · All · text "typhoon"$/.test(app.screen()[0]!), 'the search to end');
 		assert.match(app.screen()[0]!, /1\/30 posts · All · text "typhoon"$/);
 		assert.match(app.screen()[1]!, /^› .* Post 9 │ Typhoon signal 8\.\s*$/);
 	});

@@ -33,11 +33,15 @@ const boilerplateTags = new Set([
 const boilerplateId = /^(?:dfp-ad|innity|adslot|div-gpt-ad)|^dotcom-mpu$|paywall|subscribe/i;
 const boilerplateClass = /dfp-|innity|adslot|self-promo|bottomArticleBanner|paywall|subscribe|(?:^|\s)(?:dotcom-ad|advertisement|ad-slot|adsbygoogle)(?:\s|$)/i;
 
+/** An element as the boilerplate test sees it: its tag name and attributes. */
+export type ElementFacts = {readonly name?: string; readonly attribs?: Readonly<Record<string, string>>};
+
 /**
- * Whether an element is boilerplate, left out with all it holds. Checked by each formatter (one
- * test an element) rather than by CSS selectors, which cost more to compile and to match.
+ * Whether an element is boilerplate (scripts, ads, paywalls, navigation), left out with all it
+ * holds. Checked by each formatter (one test an element) rather than by CSS selectors, which cost
+ * more to compile and to match.
  */
-function isBoilerplate(element: DomNode): boolean {
+export function isBoilerplate(element: ElementFacts): boolean {
 	const name = element.name ?? '';
 	if (boilerplateTags.has(name)) return true;
 	const attributes = element.attribs;

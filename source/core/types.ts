@@ -45,8 +45,6 @@ export type DocumentLine = {
 	readonly continuation?: string;
 	/** Style hint for the screen; print ignores it (but headings, code and tables are laid out apart). */
 	readonly style?: 'heading' | 'title' | 'meta' | 'quote' | 'pre' | 'link-list' | 'image' | 'table';
-	/** False for a heading of folio's own (the link list's) that gets no `─` rule under it. */
-	readonly rule?: false;
 	/** True for a line shown on one row only, cut with `…` where it does not fit. */
 	readonly oneRow?: boolean;
 	/** For a `table` line: its cells, row by row (a cell's own line breaks kept as `\n`). */
@@ -70,4 +68,17 @@ export type LaidOutLine = {
 export type Article = {
 	readonly lines: readonly LaidOutLine[];
 	readonly links: readonly string[];
+};
+
+/**
+ * The text of a post that search looks at, as a reader sees it: the cleaned title and body (no
+ * markup, comments, scripts or template syntax; entities decoded), categories, tags and author.
+ */
+export type SearchDocument = {
+	readonly title: string;
+	readonly body: string;
+	readonly categories: readonly string[];
+	readonly tags: readonly string[];
+	/** '' when the post names no author. */
+	readonly author: string;
 };
