@@ -135,6 +135,7 @@ describe('footnotes', () => {
 			'2. A note with a link[1].',
 			'',
 			'Links',
+			'─────',
 			'[1] https://example.org/src',
 		]);
 		assert.ok(!rows.some(row => row.includes('[^') || row.includes('↩')), 'no raw reference, no back link');
@@ -253,7 +254,7 @@ describe('links shown decoded', () => {
 		assert.equal(rows[rows.indexOf(header[0]!) + 1], '', 'one row, not five');
 		assert.deepEqual(article.links, [link], 'the exact URL is what opens');
 		assert.equal(JSON.parse(formatJsonLine(parsePost(text, 'post.html', facts))).link, link, '--json prints the link as written');
-		const listed = rows.slice(rows.lastIndexOf('Links') + 1).join('');
+		const listed = rows.slice(rows.lastIndexOf('Links') + 2).join('');
 		assert.equal(listed.replace(/ {2,}/g, ''), '[1] https://example.org/news/【立法会】新聞/item?q=中文&x=a%20b%2Fc');
 	});
 

@@ -34,7 +34,7 @@ function documentOf(post: Post, body: string, format: 'html' | 'markdown', part:
 	}
 
 	if (clean.links.length > 0) {
-		lines.push({text: ''}, {text: 'Links', style: 'heading', rule: false});
+		lines.push({text: ''}, {text: 'Links', style: 'heading'});
 		for (const [index, link] of clean.links.entries()) {
 			const number = `[${index + 1}] `;
 			lines.push({text: displayLink(link), prefix: number, continuation: ' '.repeat(number.length), style: 'link-list'});

@@ -54,7 +54,7 @@ export function layoutDocument(doc: CleanDocument, width: number): LaidOutLine[]
 		if (style === 'heading' && texts.some(text => text !== '')) {
 			if (out.length > 0 && out.at(-1)!.text !== '') pendingBlank ??= {text: ''};
 			for (const text of texts) push(text, style);
-			if (line.rule !== false) push(headingRule(texts, line.continuation ?? '', w), style);
+			push(headingRule(texts, line.continuation ?? '', w), style);
 			continue;
 		}
 		for (const text of texts) push(text, style);

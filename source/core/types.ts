@@ -45,8 +45,6 @@ export type DocumentLine = {
 	readonly continuation?: string;
 	/** Style hint for the screen; print ignores it (but headings, code and tables are laid out apart). */
 	readonly style?: 'heading' | 'title' | 'meta' | 'quote' | 'pre' | 'link-list' | 'image' | 'table';
-	/** False for a heading of folio's own (the link list's) that gets no `─` rule under it. */
-	readonly rule?: false;
 	/** True for a line shown on one row only, cut with `…` where it does not fit. */
 	readonly oneRow?: boolean;
 	/** For a `table` line: its cells, row by row (a cell's own line breaks kept as `\n`). */

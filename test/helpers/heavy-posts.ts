@@ -57,6 +57,33 @@ export const heavyPosts: readonly HeavyPost[] = [
 		text: `${frontMatter('Many paragraphs')}${Array.from({length: 20_000}, (_, index) => `Paragraph ${index} with some words in it.`).join('\n\n')}\n\n${ending}\n`,
 		kept: ['Paragraph 19999 with some words in it.', ending],
 	},
+	{
+		name: 'template openers never closed',
+		file: 'template-openers.md',
+		text: `${frontMatter('Template openers')}${'{{ a {% b '.repeat(30_000)}\n\n${ending}\n`,
+		kept: [ending],
+		count: {letter: 'a', atLeast: 30_000},
+	},
+	{
+		name: '20,000 footnotes',
+		file: 'footnotes.md',
+		text: `${frontMatter('Footnotes')}${Array.from({length: 20_000}, (_, index) => `Claim ${index}[^n${index}].`).join('\n\n')}\n\n${Array.from({length: 20_000}, (_, index) => `[^n${index}]: Note ${index}.`).join('\n')}\n\n${ending}\n`,
+		kept: ['Claim 19999', ending],
+	},
+	{
+		name: 'table of 20,000 rows',
+		file: 'long-table.html',
+		text: `${frontMatter('Long table')}<table><tr><th>城市</th><th>Note</th></tr>${'<tr><td>東京</td><td>a cell<br>two lines</td></tr>'.repeat(20_000)}</table><p>${ending}</p>\n`,
+		kept: ['two lines', ending],
+		count: {letter: '東', atLeast: 20_000},
+	},
+	{
+		name: 'CJK lines broken 50,000 times',
+		file: 'cjk-lines.md',
+		text: `${frontMatter('CJK lines')}${'中文\n'.repeat(50_000)}\n\n${ending}\n`,
+		kept: [ending],
+		count: {letter: '中', atLeast: 50_000},
+	},
 ];
 
 /** How many times `letter` occurs in `text`. */
