@@ -65,8 +65,8 @@ try {
 		entryPoints: ['source/cli.ts', 'source/reader-session.ts'],
 		outdir: 'dist',
 		bundle: true,
-		// Loads its native binary by platform at run time: required from node_modules, not bundled.
-		external: ['@parcel/watcher'],
+		// Native modules (their binaries loaded at run time): required from node_modules, not bundled.
+		external: ['@parcel/watcher', 'better-sqlite3'],
 		splitting: true,
 		platform: 'node',
 		target: 'node20',

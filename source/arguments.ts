@@ -36,9 +36,12 @@ Options
   --until DATE         Only posts up to and including this day
   --follow-links       Also search folders that links lead to outside the
                        given folder (/proc, /sys and /dev never)
+  --rescan             Check every file's size and time, so posts edited in
+                       place are read again (otherwise only folders that
+                       changed are read; the reader checks in the background)
   --no-cache           Read every post file again instead of using the index
-                       cache (kept in the user's cache folder, e.g.
-                       ~/.cache/folio; $FOLIO_CACHE_DIR overrides it)
+                       (kept in the user's cache folder, e.g.
+                       ~/.cache/folio/index; $FOLIO_CACHE_DIR overrides it)
   --verbose            With --list or --json, a line on stderr for each note
                        on a post read anyway (no title, front matter read
                        leniently, …) instead of one line for them all
@@ -47,8 +50,11 @@ Options
 
 Environment
   BROWSER              The program that opens links (o, L in the reader)
-  FOLIO_STATE_DIR      Where read posts are remembered (default:
-                       $XDG_STATE_HOME/folio, ~/.local/state/folio)
+  FOLIO_STATE_DIR      Where read marks, stars and reading positions are
+                       kept (default: $XDG_STATE_HOME/folio,
+                       ~/.local/state/folio)
+  FOLIO_CACHE_DIR      Where the index of each archive is kept (default:
+                       $XDG_CACHE_HOME/folio/index, ~/.cache/folio/index)
   FOLIO_NO_HYPERLINKS  Set it to turn off clickable (OSC 8) links
 
 Examples
@@ -72,6 +78,8 @@ export type Flags = {
 	readonly until: string | undefined;
 	/** False with --no-cache. */
 	readonly cache: boolean;
+	/** --rescan: every file is stat'ed, not only those in changed folders. */
+	readonly rescan: boolean;
 	/** --follow-links: links to folders outside the archive are followed too. */
 	readonly followLinks: boolean;
 	/** --verbose: every note on a post read anyway, one line each. */
@@ -97,6 +105,7 @@ const options = {
 	since: {type: 'string'},
 	until: {type: 'string'},
 	cache: {type: 'boolean', default: true},
+	rescan: {type: 'boolean'},
 	followLinks: {type: 'boolean'},
 	verbose: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
@@ -163,6 +172,7 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 			since: flags.since,
 			until: flags.until,
 			cache: flags.cache !== false,
+			rescan: flags.rescan === true,
 			followLinks: flags.followLinks === true,
 			verbose: flags.verbose === true,
 			help: flags.help === true,

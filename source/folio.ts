@@ -126,12 +126,12 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	if (flags.print) fail(`--print wants one post file, and ${target} is a folder`, exitUsage);
 
 	const progress = interactive && process.stderr.isTTY ? showProgress() : undefined;
-	// Folders use the index cache; in the reader a cached list shows at once and is checked right after.
+	// Folders use the index (only changed folders are read); in the reader every file is checked after the first frame.
 	// Without one, the reader shows the newest-named posts first and reads the others after the first
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
-	const cache = flags.cache ? {stamp: pkg.version} : false;
-	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks};
+	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
+	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	if (progress) fs.writeSync(2, '\r\u001B[K');

@@ -1,15 +1,18 @@
 /**
- * Which posts of an archive have been read, and the post read last, kept in the user's state
- * folder (never inside the archive): `$FOLIO_STATE_DIR`, else `$XDG_STATE_HOME/folio`, else the
- * platform's state (Linux `~/.local/state/folio`) or data folder. One file per archive folder,
- * named by a hash of its real path, written atomically (temporary file, then rename). A missing
- * or unreadable file starts fresh.
+ * Which posts of an archive have been read, which are starred, where reading stopped, and the post
+ * read last, kept in the user's state folder (never inside the archive): `$FOLIO_STATE_DIR`, else
+ * `$XDG_STATE_HOME/folio`, else the platform's state (Linux `~/.local/state/folio`) or data
+ * folder, in one SQLite database (`state.db`, see core/db/state-db.ts). Earlier versions kept one
+ * JSON file per archive; it is read once, when the archive is first opened.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import envPaths from 'env-paths';
+import {firstLine} from './core/db/database.js';
+import {makeFolder} from './core/make-folder.js';
+import {openStateDatabase, type ArchiveState, type StateDatabase} from './core/db/state-db.js';
 
 /** Read posts (by path, as the archive lists them) and the path of the post opened last. */
 export type ReadState = {
@@ -26,7 +29,7 @@ export function stateFolder(env: NodeJS.ProcessEnv = process.env): string {
 	return process.platform === 'linux' ? paths.log : paths.data;
 }
 
-/** The file holding the read state of one archive folder (or single post file). */
+/** The JSON file in which earlier versions kept the read state of one archive folder (or single post file). */
 export function stateFile(archive: string, env: NodeJS.ProcessEnv = process.env): string {
 	const key = crypto.createHash('sha256').update(realPath(archive)).digest('hex').slice(0, 24);
 	return path.join(stateFolder(env), 'read', `${key}.json`);
@@ -37,7 +40,7 @@ type Stored = {readonly version: 1; readonly archive: string; readonly read: str
 /** What a state file holds: entries are paths relative to the archive (absolute outside it). */
 export type StoredState = {readonly read: readonly string[]; readonly last: string | undefined};
 
-/** Reads an archive's state file; an empty state when there is none or it cannot be used. */
+/** Reads an archive's JSON state file (earlier versions); an empty state when there is none or it cannot be used. */
 export function loadStoredState(archive: string, env: NodeJS.ProcessEnv = process.env): StoredState {
 	let data: unknown;
 	try {
@@ -50,35 +53,37 @@ export function loadStoredState(archive: string, env: NodeJS.ProcessEnv = proces
 	return {read: read.filter((entry): entry is string => typeof entry === 'string'), last: typeof last === 'string' ? last : undefined};
 }
 
-/** Writes an archive's state file atomically, creating the state folder when needed. */
-export function saveStoredState(archive: string, state: StoredState, env: NodeJS.ProcessEnv = process.env): void {
-	const file = stateFile(archive, env);
-	fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
-	const stored: Stored = {version: 1, archive: realPath(archive), read: [...state.read], last: state.last ?? null};
-	const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-	try {
-		fs.writeFileSync(temporary, JSON.stringify(stored), {mode: 0o600});
-		fs.renameSync(temporary, file);
-	} catch (error) {
-		fs.rmSync(temporary, {force: true});
-		throw error;
-	}
+/** The state database (read marks, stars, reading positions of every archive) folio uses with this environment. */
+export function stateDatabaseFile(env: NodeJS.ProcessEnv = process.env): string {
+	return path.join(stateFolder(env), 'state.db');
 }
 
 /** The read state of one archive for the posts it lists, and a batching saver. */
 export type ReadStateStore = {
 	/** The saved state, in the paths of the posts given (entries for other posts are kept on save). */
 	readonly initial: ReadState;
-	/** Saves a new state; writes at most every `delay` ms while changes come in. */
+	/** Saves a new state; writes at most every `delay` ms while changes come in. Only what changed since the last save is written. */
 	readonly save: (state: ReadState) => void;
 	/** Writes what is pending now (call before exiting). */
 	readonly flush: () => void;
+	/** Stars a post (written at once). */
+	readonly star: (post: string) => void;
+	/** Takes a post's star away (written at once). */
+	readonly unstar: (post: string) => void;
+	/** The starred posts among those given, as saved now (stars given by another process included). */
+	readonly starred: () => ReadonlySet<string>;
+	/** Reading positions (the reader's top line) by post; `set` is written with the next save. */
+	readonly position: {readonly get: (post: string) => number | undefined; readonly set: (post: string, top: number) => void};
 };
 
 /**
  * Opens the read state of an archive whose posts have the paths `postPaths` (all posts loaded,
- * before any filter, so entries of posts filtered out are not lost). Write errors are reported
- * once through `onError` (the state is then kept in memory only), never thrown.
+ * before any filter, so entries of posts filtered out are not lost). The state lives in the state
+ * database (see stateDatabaseFile); the JSON file of earlier versions is carried over the first
+ * time an archive is opened, and left in place. Every save writes only its own changes, in one
+ * transaction, so two folio processes reading one archive keep each other's marks. Errors
+ * (a database that cannot be opened or written) are reported once through `onError` (the state is
+ * then kept in memory only), never thrown.
  */
 export function openReadState(
 	archive: string,
@@ -93,44 +98,133 @@ export function openReadState(
 		const rest = post.startsWith(listed) ? post.slice(listed.length) : '';
 		return rest !== '' && !path.isAbsolute(rest) && !/(?:^|[\\/])\.\.?(?:[\\/]|$)/.test(rest) ? rest : storedEntry(archive, base, post);
 	};
-	const stored = loadStoredState(archive, options.env);
-	const byKey = new Map<string, string>();
-	// O(posts) only when something was read before: a first visit to a big archive stays quick.
-	if (stored.read.length > 0 || stored.last !== undefined) for (const post of typeof postPaths === 'function' ? postPaths() : postPaths) byKey.set(keyOf(post), post);
-	const read = new Set<string>();
-	const others: string[] = [];
-	for (const entry of stored.read) {
-		const post = byKey.get(entry);
-		if (post === undefined) others.push(entry);
-		else read.add(post);
-	}
-	const last = stored.last === undefined ? undefined : byKey.get(stored.last);
-	const initial: ReadState = {read, last};
-
-	let pending: ReadState | undefined;
-	let timer: NodeJS.Timeout | undefined;
 	let failed = false;
+	const report = (error: unknown) => {
+		if (failed) return;
+		failed = true;
+		options.onError?.(`read state not saved: ${firstLine(error)}`);
+	};
+
+	let db: StateDatabase | undefined;
+	let id = 0;
+	let stored: ArchiveState = {read: [], last: undefined};
+	try {
+		const file = stateDatabaseFile(options.env);
+		makeFolder(path.dirname(file));
+		db = openStateDatabase(file);
+		id = db.archive(base, () => loadStoredState(archive, options.env));
+		stored = db.load(id);
+	} catch (error) {
+		db?.close();
+		db = undefined;
+		report(error);
+	}
+
+	let byKey: Map<string, string> | undefined;
+	const postOf = (entry: string) => {
+		if (byKey === undefined) {
+			byKey = new Map();
+			for (const post of typeof postPaths === 'function' ? postPaths() : postPaths) byKey.set(keyOf(post), post);
+		}
+
+		return byKey.get(entry);
+	};
+
+	const read = new Set<string>();
+	// O(posts) only when something was read before: a first visit to a big archive stays quick.
+	for (const entry of stored.read) {
+		const post = postOf(entry);
+		if (post !== undefined) read.add(post);
+	}
+
+	const last = stored.last === undefined ? undefined : postOf(stored.last);
+	const initial: ReadState = {read, last};
+	let saved: ReadState = initial;
+	let pending: ReadState | undefined;
+	const positions = new Map<string, number>();
+	const memoryStars = new Set<string>();
+	let timer: NodeJS.Timeout | undefined;
+	const write = (action: (state: StateDatabase) => void) => {
+		if (db === undefined || failed) return;
+		try {
+			action(db);
+		} catch (error) {
+			report(error);
+		}
+	};
+
 	const flush = () => {
 		if (timer !== undefined) clearTimeout(timer);
 		timer = undefined;
-		if (pending === undefined || failed) return;
-		const state = pending;
-		pending = undefined;
-		try {
-			const entries = [...others, ...[...state.read].map(keyOf)];
-			saveStoredState(archive, {read: entries, last: state.last === undefined ? stored.last : keyOf(state.last)}, options.env);
-		} catch (error) {
-			failed = true;
-			options.onError?.(`read state not saved: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+		if (positions.size > 0) {
+			const entries = new Map([...positions].map(([post, top]) => [keyOf(post), top]));
+			positions.clear();
+			write(state => state.setPositions(id, entries));
 		}
+
+		if (pending === undefined) return;
+		const next = pending;
+		pending = undefined;
+		const add: string[] = [];
+		const remove: string[] = [];
+		for (const post of next.read) if (!saved.read.has(post)) add.push(keyOf(post));
+		for (const post of saved.read) if (!next.read.has(post)) remove.push(keyOf(post));
+		const lastChanged = next.last !== undefined && next.last !== saved.last;
+		saved = next;
+		if (add.length === 0 && remove.length === 0 && !lastChanged) return;
+		write(state => state.mark(id, {add, remove, last: lastChanged ? keyOf(next.last!) : undefined}));
 	};
+
+	const later = () => {
+		timer ??= setTimeout(flush, options.delay ?? 300);
+	};
+
+	const setStar = (post: string, starred: boolean) => {
+		if (starred) memoryStars.add(post);
+		else memoryStars.delete(post);
+		write(state => state.setStar(id, keyOf(post), starred));
+	};
+
 	return {
 		initial,
 		save(state) {
 			pending = state;
-			timer ??= setTimeout(flush, options.delay ?? 300);
+			later();
 		},
 		flush,
+		star: post => setStar(post, true),
+		unstar: post => setStar(post, false),
+		starred() {
+			if (db === undefined || failed) return new Set(memoryStars);
+			try {
+				const posts = new Set<string>();
+				for (const entry of db.starred(id)) {
+					const post = postOf(entry);
+					if (post !== undefined) posts.add(post);
+				}
+
+				return posts;
+			} catch (error) {
+				report(error);
+				return new Set(memoryStars);
+			}
+		},
+		position: {
+			get(post) {
+				const pendingTop = positions.get(post);
+				if (pendingTop !== undefined || db === undefined || failed) return pendingTop;
+				try {
+					return db.position(id, keyOf(post));
+				} catch (error) {
+					report(error);
+					return undefined;
+				}
+			},
+			set(post, top) {
+				positions.set(post, top);
+				later();
+			},
+		},
 	};
 }
 

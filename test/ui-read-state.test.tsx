@@ -11,7 +11,7 @@ process.env['FORCE_COLOR'] = '1';
 const {cleanup} = await import('ink-testing-library');
 const {keys, renderApp} = await import('./helpers/ui-app.js');
 const {makePosts} = await import('./helpers/posts.js');
-const {openReadState, stateFile, stateFolder} = await import('../source/read-state.js');
+const {openReadState, stateDatabaseFile, stateFolder} = await import('../source/read-state.js');
 
 afterEach(cleanup);
 
@@ -109,12 +109,11 @@ describe('read state saved across runs', () => {
 			await app.press('q');
 			await app.press('q');
 		});
-		const file = stateFile(archive, env);
+		const file = stateDatabaseFile(env);
 		assert.ok(file.startsWith(env.FOLIO_STATE_DIR), 'the state lives in the state folder');
 		assert.deepEqual(fs.readdirSync(archive), [], 'nothing is written inside the archive');
-		assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file is left behind');
-		const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-		assert.deepEqual(saved.read, ['post-4.md', 'post-6.md']);
+		const reopened = openReadState(archive, posts.map(post => post.path), {env});
+		assert.deepEqual([...reopened.initial.read].map(entry => path.basename(entry)).sort(), ['post-4.md', 'post-6.md']);
 
 		const second = await renderApp({posts, initialReadState: openReadState(archive, posts.map(post => post.path), {env}).initial});
 		assert.match(selectedRow(second.screen()), / Post 6$/);
@@ -132,22 +131,27 @@ describe('read state saved across runs', () => {
 		assert.deepEqual([...again.initial.read].map(entry => path.basename(entry)).sort(), ['post-1.md', 'post-4.md', 'post-6.md']);
 	});
 
-	test('a corrupt or missing state file starts fresh', async () => {
-		fs.writeFileSync(stateFile(archive, env), '{"read": [tru');
-		assert.equal(openReadState(archive, posts.map(post => post.path), {env}).initial.read.size, 0);
-		fs.writeFileSync(stateFile(archive, env), '{"read": "post-1.md"}');
-		assert.equal(openReadState(archive, posts.map(post => post.path), {env}).initial.read.size, 0);
-		fs.rmSync(stateFile(archive, env));
-		const fresh = openReadState(archive, posts.map(post => post.path), {env});
-		assert.equal(fresh.initial.read.size, 0);
-		assert.equal(fresh.initial.last, undefined);
-		const app = await renderApp({posts, initialReadState: fresh.initial});
+	test('a state database that is not one is left alone: the reader starts with one warning', async () => {
+		const brokenEnv = {FOLIO_STATE_DIR: path.join(temporary, 'broken')};
+		fs.mkdirSync(brokenEnv.FOLIO_STATE_DIR);
+		const garbage = 'not a database at all, but the person\'s file\n'.repeat(200);
+		fs.writeFileSync(stateDatabaseFile(brokenEnv), garbage);
+		const warnings: string[] = [];
+		const store = openReadState(archive, posts.map(post => post.path), {env: brokenEnv, onError: message => warnings.push(message)});
+		assert.equal(store.initial.read.size, 0);
+		assert.equal(store.initial.last, undefined);
+		store.save({read: new Set([posts[0]!.path]), last: posts[0]!.path});
+		store.flush();
+		assert.equal(warnings.length, 1, warnings.join('\n'));
+		assert.doesNotMatch(warnings[0]!, /\n/);
+		assert.equal(fs.readFileSync(stateDatabaseFile(brokenEnv), 'utf8'), garbage, 'the file is not changed');
+		const app = await renderApp({posts, initialReadState: store.initial});
 		assert.match(selectedRow(app.screen()), / Post 1$/);
 	});
 
 	test('the state folder follows FOLIO_STATE_DIR, then XDG_STATE_HOME', () => {
 		assert.equal(stateFolder({FOLIO_STATE_DIR: '/tmp/x'}), '/tmp/x');
 		assert.equal(stateFolder({XDG_STATE_HOME: '/tmp/state'}), '/tmp/state/folio');
-		assert.notEqual(stateFile('/a', env), stateFile('/b', env), 'one file per archive');
+		assert.equal(stateDatabaseFile({FOLIO_STATE_DIR: '/tmp/x'}), '/tmp/x/state.db');
 	});
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {likelyNewestFirst, mergeSorted, sameNameDay} from './file-order.js';
-import {indexFileFor, readIndex, realFolder, writeIndex, type IndexEntry, type LoadedIndex} from './index-cache.js';
+import {firstLine} from './db/database.js';
+import {openIndex as openIndexStore, type IndexEntry, type IndexStore} from './db/index-db.js';
 import {sortPosts} from './library.js';
 import {describeFileError, readPostHead} from './parse.js';
 import {scanSteps, type ScanOptions} from './scan.js';
@@ -10,12 +11,16 @@ import type {Post, Skipped} from './types.js';
 /** A loaded archive: its posts newest first, and the files that could not be listed. */
 export type Archive = {readonly posts: Post[]; readonly skipped: Skipped[]};
 
-/** Where the index cache lives and what it must match (see index-cache.ts). */
+/** Where the index lives and what it must match (see db/index-db.ts). */
 export type CacheOptions = {
 	/** Folder of index files; default: the user's cache folder (or `$FOLIO_CACHE_DIR`). */
 	readonly directory?: string;
-	/** An index written with another stamp (e.g. by another version of folio) is ignored. */
+	/** An index written with another stamp (e.g. by another version of folio) is rebuilt. */
 	readonly stamp?: string;
+	/** Told, in one line, when the index cannot be used or written (the files are then read as without it). */
+	readonly warn?: (message: string) => void;
+	/** How long a write waits for another process holding the index. */
+	readonly busyTimeoutMs?: number;
 };
 
 /** Options for loadArchive and openArchive. */
@@ -23,10 +28,15 @@ export type LoadOptions = {
 	/** Called every so often while loading, with the number of files handled so far and the total (0 while searching). */
 	readonly onProgress?: (done: number, total: number) => void;
 	/**
-	 * Use the persistent index cache for a folder: a file whose size and mtime are those it had
-	 * when it was indexed is not read again. The result is the same as without the cache.
+	 * Use the index database of a folder. A folder whose mtime is the one it had when indexed has
+	 * had no file added, removed or renamed, so its files are taken from the index without a stat;
+	 * in other folders, a file whose size and mtime are those it had when indexed is not read
+	 * again. The result is the same as without the index, but for a file edited in place in a
+	 * folder that did not change (see `rescan`).
 	 */
 	readonly cache?: boolean | CacheOptions;
+	/** With `cache`: check every file's size and mtime, so files edited in place are read again. */
+	readonly rescan?: boolean;
 	/**
 	 * For openArchive, when a folder has no usable index: list at least this many posts first (read
 	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
@@ -39,8 +49,8 @@ const stepFiles = 100;
 
 /**
  * Loads a folder (recursively) or a single post file. Never throws for a bad post: such a file
- * is listed with what could be recovered or reported in `skipped`. With `cache`, every file is
- * still checked (one stat each); only changed files are read.
+ * is listed with what could be recovered or reported in `skipped`. With `cache`, only changed
+ * folders are read and only changed files parsed (see LoadOptions.cache); the index is updated.
  */
 export function loadArchive(target: string, options: LoadOptions = {}): Archive {
 	let stat: fs.Stats;
@@ -59,16 +69,21 @@ export function loadArchive(target: string, options: LoadOptions = {}): Archive 
 	if (!stat.isDirectory()) return {posts: [], skipped: [{path: target, reason: 'not a file or folder'}]};
 	const cache = cacheOptions(options);
 	const index = cache && openIndex(target, cache);
-	return runSteps(loadSteps(target, options.onProgress, index, options)).archive;
+	try {
+		return runSteps(loadSteps(target, options.onProgress, index, options)).archive;
+	} finally {
+		index?.close();
+	}
 }
 
-/** An archive shown at once from the index cache, and the check that brings it up to date. */
+/** An archive shown at once from the index, and the check that brings it up to date. */
 export type OpenedArchive = {
 	readonly archive: Archive;
 	/**
-	 * Present when `archive` came from the index without looking at the files: checks every file
-	 * (in small steps, yielding to the event loop between them) and resolves with the archive as
-	 * it is on disk when anything listed differs, or undefined when nothing does. Updates the index.
+	 * Present when `archive` came from the index: checks every file's size and mtime (in small
+	 * steps, yielding to the event loop between them), so files edited in place are read again,
+	 * and resolves with the archive as it is on disk when anything listed differs, or undefined
+	 * when nothing does. Updates the index.
 	 * Also present when `archive` is a first batch (see `loading`): reads the other files the same
 	 * way and resolves with the whole archive.
 	 */
@@ -80,9 +95,10 @@ export type OpenedArchive = {
 };
 
 /**
- * Like loadArchive, but when the folder has a valid index the archive comes from it straight
- * away, and `refresh` checks the files afterwards. Without an index it loads as loadArchive does,
- * or, with `firstBatch`, lists a first batch at once and leaves the rest to `refresh`.
+ * Like loadArchive, but when the folder has an index the archive comes from it (folders that
+ * changed read again, so added, removed and renamed files show at once), and `refresh` checks
+ * every file afterwards. Without an index it loads as loadArchive does, or, with `firstBatch`,
+ * lists a first batch at once and leaves the rest to `refresh`.
  */
 export function openArchive(target: string, options: LoadOptions = {}): OpenedArchive {
 	const cache = cacheOptions(options);
@@ -93,20 +109,40 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 
 	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
 	const index = cache && openIndex(target, cache);
-	if (index?.loaded === undefined) return options.firstBatch ? openInBatches(target, options.firstBatch, options.onProgress, index, options) : {archive: runSteps(loadSteps(target, options.onProgress, index, options)).archive};
-	const cached = {posts: index.loaded.posts, skipped: index.loaded.skipped};
+	if (index === undefined || !index.store.filled) {
+		if (options.firstBatch) return openInBatches(target, options.firstBatch, options.onProgress, index, options);
+		try {
+			return {archive: runSteps(loadSteps(target, options.onProgress, index, options)).archive};
+		} finally {
+			index?.close();
+		}
+	}
+
+	const indexOptions: CacheOptions = cache ?? {};
+	let archive: Archive;
+	try {
+		archive = runSteps(loadSteps(target, options.onProgress, index, options)).archive;
+	} finally {
+		index.close();
+	}
+
 	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4}: RefreshOptions = {}): Promise<Archive | undefined> => {
-		const steps = loadSteps(target, undefined, index, options);
-		for (;;) {
-			const started = performance.now();
-			let step = steps.next();
-			while (!step.done && performance.now() - started < sliceMs) step = steps.next();
-			if (step.done) return step.value.changed ? step.value.archive : undefined;
-			await pause();
+		const again = openIndex(target, indexOptions);
+		const steps = loadSteps(target, undefined, again, {...options, rescan: true});
+		try {
+			for (;;) {
+				const started = performance.now();
+				let step = steps.next();
+				while (!step.done && performance.now() - started < sliceMs) step = steps.next();
+				if (step.done) return step.value.changed ? step.value.archive : undefined;
+				await pause();
+			}
+		} finally {
+			again?.close();
 		}
 	};
 
-	return {archive: cached, refresh};
+	return {archive, refresh};
 }
 
 /** How a refresh shares the event loop: it works in slices of `sliceMs` and awaits `pause()` between them. */
@@ -140,7 +176,7 @@ const maxDayRest = 1000;
  */
 function openInBatches(target: string, firstBatch: number, onProgress: LoadOptions['onProgress'], index: Index | undefined, scan: ScanOptions): OpenedArchive {
 	onProgress?.(0, 0);
-	const {files, skipped: scanSkipped} = runSteps(scanSteps(target, scan));
+	const {files, skipped: scanSkipped} = runSteps(scanSteps(target, scan, index?.store.memo));
 	const order = likelyNewestFirst(files);
 	// Per file, in scan order: what reading it gave (undefined: not a post, or not read yet).
 	const results: Array<Post | Skipped | undefined> = new Array(files.length);
@@ -166,7 +202,28 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 		const skipped = [...scanSkipped];
 		for (const result of results) if (result !== undefined && 'reason' in result) skipped.push(result);
 		const archive = {posts: soFar().posts, skipped};
-		if (index !== undefined && archive.posts.every(post => post.path.startsWith(index.prefix))) saveIndex(index, archive, [], target);
+		if (index !== undefined) {
+			const batch: Array<readonly [string, IndexEntry]> = [];
+			const keyOf = (file: string) => (file.startsWith(index.prefix) && file !== index.prefix ? file.slice(index.prefix.length) : undefined);
+			const add = (key: string | undefined, entry: IndexEntry) => {
+				if (key === undefined) return;
+				batch.push([key, entry]);
+				if (batch.length >= batchFiles) index.write(batch.splice(0));
+			};
+
+			for (const [at, result] of results.entries()) {
+				if (result !== undefined && !('reason' in result)) add(keyOf(result.path), {size: result.size, mtimeMs: result.mtimeMs, post: result});
+				else if (result === undefined) {
+					const facts = fs.statSync(files[at]!, {throwIfNoEntry: false});
+					if (facts !== undefined) add(keyOf(files[at]!), {size: facts.size, mtimeMs: facts.mtimeMs});
+				}
+			}
+
+			for (const {path: file, reason} of skipped) add(keyOf(file), {size: -1, mtimeMs: 0, reason});
+			index.write(batch);
+			index.close();
+		}
+
 		return archive;
 	};
 
@@ -205,22 +262,47 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 }
 
 type Index = {
-	readonly file: string;
-	readonly stamp: string;
+	readonly store: IndexStore;
 	/** Every scanned path of the folder starts with this; keys are what follows. */
 	readonly prefix: string;
-	readonly loaded: LoadedIndex | undefined;
+	/** Writes files in one transaction; after a failed write (told once), nothing more is written. */
+	readonly write: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[]) => void;
+	readonly close: () => void;
 };
 
 function cacheOptions(options: LoadOptions): CacheOptions | undefined {
 	return options.cache === true ? {} : options.cache || undefined;
 }
 
-function openIndex(target: string, cache: CacheOptions): Index {
-	const file = indexFileFor(target, cache.directory);
-	const stamp = cache.stamp ?? '';
+function openIndex(target: string, cache: CacheOptions): Index | undefined {
 	const prefix = path.join(target, 'x').slice(0, -1);
-	return {file, stamp, prefix, loaded: readIndex(file, stamp, prefix)};
+	const store = openIndexStore(target, prefix, cache);
+	if (store === undefined) return undefined;
+	let failed = false;
+	const fail = (error: unknown) => {
+		if (!failed) cache.warn?.(`index not updated: ${firstLine(error)}`);
+		failed = true;
+	};
+
+	return {
+		store,
+		prefix,
+		write(put, remove) {
+			if (failed) return;
+			try {
+				store.commit(put, remove);
+			} catch (error) {
+				fail(error);
+			}
+		},
+		close() {
+			try {
+				store.close();
+			} catch (error) {
+				fail(error);
+			}
+		},
+	};
 }
 
 function runSteps<T>(steps: Generator<void, T>): T {
@@ -230,20 +312,29 @@ function runSteps<T>(steps: Generator<void, T>): T {
 	}
 }
 
+/** Files read again are written to the index in transactions of this many: a build killed half-way keeps what it committed. */
+const batchFiles = 500;
+
 /**
- * Scans and lists a folder, yielding every few hundred files. With an index, files whose size and
- * mtime match it are taken from it; `changed` says whether the listed archive differs from the
- * index's. The index is rewritten when anything in it is out of date.
+ * Scans and lists a folder, yielding every few hundred files. With an index, files in folders
+ * whose mtime has not changed are taken from it (with `rescan`, and in changed folders, only
+ * while their size and mtime match); `changed` says whether the listed archive differs from the
+ * index's. What is out of date in the index is written in batches as the files are read.
  */
-function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, scan: ScanOptions): Generator<void, {archive: Archive; changed: boolean}> {
+function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & {readonly rescan?: boolean}): Generator<void, {archive: Archive; changed: boolean}> {
 	onProgress?.(0, 0);
-	const {files, skipped} = yield* scanSteps(target, scan);
-	const cached = index?.loaded === undefined ? undefined : yield* index.loaded.entries();
+	const {files, skipped, trusted} = yield* scanSteps(target, options, index?.store.memo);
+	const cached = index?.store.entries;
 	const posts: Post[] = [];
-	const others: Array<[string, IndexEntry]> = [];
-	let outdated = cached === undefined;
-	let changed = cached === undefined;
-	let known = 0;
+	const batch: Array<readonly [string, IndexEntry]> = [];
+	const listedKeys = new Set<string>();
+	let changed = index === undefined || !index.store.filled;
+	const put = (key: string | undefined, entry: IndexEntry) => {
+		if (key === undefined || index === undefined) return;
+		batch.push([key, entry]);
+		if (batch.length >= batchFiles) index.write(batch.splice(0));
+	};
+
 	for (const [number, file] of files.entries()) {
 		if (number % stepFiles === 0) {
 			onProgress?.(number, files.length);
@@ -259,55 +350,59 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 		}
 
 		const key = file.startsWith(index.prefix) ? file.slice(index.prefix.length) : undefined;
-		if (key === undefined) outdated = true;
+		if (key !== undefined) listedKeys.add(key);
 		const entry = key === undefined ? undefined : cached.get(key);
 		if (entry !== undefined && entry.reason === undefined) {
-			known++;
-			const facts = fs.statSync(file, {throwIfNoEntry: false});
+			const folder = file.slice(0, file.lastIndexOf(path.sep) + 1);
+			const facts = !options.rescan && trusted?.has(folder) ? entry : fs.statSync(file, {throwIfNoEntry: false});
 			if (facts !== undefined && facts.size === entry.size && facts.mtimeMs === entry.mtimeMs) {
-				if (entry.post === undefined) others.push([key!, entry]);
-				else posts.push(entry.post);
+				if (entry.post !== undefined) posts.push(entry.post);
 				continue;
 			}
 		}
 
 		// New, changed, or not listable last time: read it again.
-		outdated = true;
 		const result = readPostHead(file);
 		if (result === undefined) {
 			const facts = fs.statSync(file, {throwIfNoEntry: false});
 			if (entry?.post !== undefined) changed = true;
-			if (facts !== undefined && key !== undefined) others.push([key, {size: facts.size, mtimeMs: facts.mtimeMs}]);
-		} else if ('reason' in result) skipped.push(result);
-		else {
+			if (facts !== undefined) put(key, {size: facts.size, mtimeMs: facts.mtimeMs});
+		} else if ('reason' in result) {
+			skipped.push(result);
+		} else {
 			posts.push(result);
+			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result});
 			if (entry?.post === undefined || !samePost(entry.post, result)) changed = true;
 		}
 	}
 
 	onProgress?.(files.length, files.length);
 	if (cached !== undefined && index !== undefined) {
-		// Files that are gone, and a different set of files that could not be listed, are changes too.
-		let cachedSkipped = 0;
-		for (const entry of cached.values()) if (entry.reason !== undefined) cachedSkipped++;
-		if (known !== cached.size - cachedSkipped) outdated = changed = true;
-		if (!sameSkipped(skipped, cached, index.prefix)) outdated = changed = true;
+		// Files that could not be listed are kept with their reason (shown at once next time).
+		const reasons = new Map<string, string>();
+		for (const {path: file, reason} of skipped) if (file.startsWith(index.prefix) && file !== index.prefix) reasons.set(file.slice(index.prefix.length), reason);
+		for (const [key, reason] of reasons) {
+			listedKeys.add(key);
+			if (cached.get(key)?.reason !== reason) {
+				changed = true;
+				put(key, {size: -1, mtimeMs: 0, reason});
+			}
+		}
+
+		// Files that are gone (deleted, renamed, or no longer listable) are dropped.
+		const gone: string[] = [];
+		for (const [key, entry] of cached) {
+			if (listedKeys.has(key)) continue;
+			gone.push(key);
+			if (entry.post !== undefined || entry.reason !== undefined) changed = true;
+		}
+
+		if (batch.length > 0 || gone.length > 0) index.write(batch.splice(0), gone);
+		else index.write([]);
 	}
 
-	const archive = outdated || index?.loaded === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.loaded.posts, skipped: index.loaded.skipped};
-	if (outdated && index !== undefined && archive.posts.every(post => post.path.startsWith(index.prefix))) saveIndex(index, archive, others, target);
+	const archive = changed || index === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.store.posts, skipped};
 	return {archive, changed};
-}
-
-/** Writes the index of an archive whose posts all lie under the index's prefix; `others` are files that are not posts. */
-function saveIndex(index: Index, archive: Archive, others: ReadonlyArray<[string, IndexEntry]>, target: string): void {
-	const {prefix} = index;
-	const entries = (function* (): Generator<[string, IndexEntry]> {
-		for (const post of archive.posts) yield [post.path.slice(prefix.length), {size: post.size, mtimeMs: post.mtimeMs, post}];
-		yield* others;
-		for (const {path: file, reason} of archive.skipped) if (file.startsWith(prefix) && file !== prefix) yield [file.slice(prefix.length), {size: -1, mtimeMs: 0, reason}];
-	})();
-	writeIndex(index.file, entries, index.stamp, realFolder(target));
 }
 
 /** Whether two readings of a post list the same (file facts aside). */
@@ -327,10 +422,4 @@ function samePost(a: Post, b: Post): boolean {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-function sameSkipped(skipped: readonly Skipped[], cached: Map<string, IndexEntry>, prefix: string): boolean {
-	const before = new Map<string, string>();
-	for (const [key, entry] of cached) if (entry.reason !== undefined) before.set(prefix + key, entry.reason);
-	return skipped.length === before.size && skipped.every(entry => before.get(entry.path) === entry.reason);
 }

@@ -11,7 +11,7 @@ const {O_RDONLY, O_NONBLOCK, O_NOCTTY} = fs.constants;
 const openFlags = O_RDONLY | (O_NONBLOCK ?? 0) | (O_NOCTTY ?? 0);
 
 /** What a file that is not a regular file (nor a folder) is, in words; undefined for a regular file or a folder. */
-export function specialFileKind(entry: fs.Stats | fs.Dirent): string | undefined {
+export function specialFileKind(entry: Pick<fs.Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string | undefined {
 	if (entry.isFIFO()) return 'a named pipe (FIFO)';
 	if (entry.isSocket()) return 'a socket';
 	if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';

@@ -11,7 +11,29 @@ export const ignoredFolders = new Set(['node_modules', '_site', 'public', 'resou
 const systemFolders = ['/proc', '/sys', '/dev'];
 
 /** Files that may be posts, and folders or links that could not be searched. */
-export type ScanResult = {readonly files: string[]; readonly skipped: Skipped[]};
+export type ScanResult = {
+	readonly files: string[];
+	readonly skipped: Skipped[];
+	/** With a memo: the folders (each as `folder + separator`) whose listing came from it, their mtime unchanged. */
+	readonly trusted?: ReadonlySet<string>;
+};
+
+/** A folder's entries as read once: names (sorted) and one letter for the type of each. */
+export type FolderListing = {readonly names: readonly string[]; readonly types: string};
+
+/**
+ * Remembers folder listings between scans (the index keeps them). A folder whose mtime is the one
+ * it had when listed has had no entry added, removed or renamed since, so its listing is used
+ * without reading the folder again (one stat instead of a readdir; its files are not stat'ed).
+ */
+export type FolderMemo = {
+	/** The listing remembered for a folder (by path as scanned), with the folder's mtime then. */
+	readonly get: (folder: string) => {readonly mtimeMs: number; readonly listing: FolderListing} | undefined;
+	/** Called for every folder read from disk (new or changed). */
+	readonly put: (folder: string, mtimeMs: number, listing: FolderListing) => void;
+	/** Called with every folder scanned (remembered or read): the others are gone. */
+	readonly seen?: (folder: string) => void;
+};
 
 /** How a folder is searched. */
 export type ScanOptions = {
@@ -68,8 +90,9 @@ function isInside(realPath: string, realRoot: string): boolean {
  * each) only once the first link to a folder is met: the folders read before it are stat'ed then.
  * Real paths are known without a system call except for links (one realpath each).
  */
-export function* scanSteps(root: string, options: ScanOptions = {}): Generator<void, ScanResult> {
+export function* scanSteps(root: string, options: ScanOptions = {}, memo?: FolderMemo): Generator<void, ScanResult> {
 	const files: string[] = [];
+	const trusted = new Set<string>();
 	const skipped: Skipped[] = [];
 	// Undefined until a link to a folder is met; then the identity of every folder read.
 	let seenFolders: Set<string> | undefined;
@@ -96,7 +119,7 @@ export function* scanSteps(root: string, options: ScanOptions = {}): Generator<v
 	try {
 		realRoot = fs.realpathSync(root);
 	} catch (error) {
-		return {files, skipped: [{path: root, reason: describeFileError(error)}]};
+		return {files, skipped: [{path: root, reason: describeFileError(error)}], trusted};
 	}
 
 	function* visit(folder: string, realFolder: string): Generator<void> {
@@ -105,7 +128,9 @@ export function* scanSteps(root: string, options: ScanOptions = {}): Generator<v
 			return;
 		}
 
-		let entries: fs.Dirent[];
+		let entries: EntryLike[];
+		// path.join(folder, name) for every name, without normalizing the folder again each time.
+		const base = path.join(folder, 'x').slice(0, -1);
 		try {
 			if (seenFolders) {
 				const id = identity(folder);
@@ -115,16 +140,24 @@ export function* scanSteps(root: string, options: ScanOptions = {}): Generator<v
 				visited.push(folder);
 			}
 
-			entries = fs.readdirSync(folder, {withFileTypes: true});
+			memo?.seen?.(folder);
+			const mtimeMs = memo === undefined ? 0 : fs.statSync(folder).mtimeMs;
+			const known = memo?.get(folder);
+			if (known !== undefined && known.mtimeMs === mtimeMs) {
+				entries = replay(known.listing);
+				trusted.add(base);
+			} else {
+				const read = fs.readdirSync(folder, {withFileTypes: true});
+				read.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+				entries = read;
+				memo?.put(folder, mtimeMs, {names: read.map(entry => entry.name), types: read.map(typeLetter).join('')});
+			}
 		} catch (error) {
 			skipped.push({path: folder, reason: describeFileError(error)});
 			return;
 		}
 
 		yield;
-		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-		// path.join(folder, name) for every name, without normalizing the folder again each time.
-		const base = path.join(folder, 'x').slice(0, -1);
 		const realBase = path.join(realFolder, 'x').slice(0, -1);
 		for (const entry of entries) {
 			const {name} = entry;
@@ -181,5 +214,37 @@ export function* scanSteps(root: string, options: ScanOptions = {}): Generator<v
 	}
 
 	yield* visit(root, realRoot);
-	return {files, skipped};
+	return {files, skipped, trusted};
+}
+
+/** What the scan asks of a folder entry (a Dirent, or one replayed from a listing). */
+type EntryLike = Pick<fs.Dirent, 'name' | 'isDirectory' | 'isFile' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+/** One letter per entry type: d folder, f file, l link, p pipe, s socket, c/b device, o other. */
+function typeLetter(entry: fs.Dirent): string {
+	if (entry.isDirectory()) return 'd';
+	if (entry.isFile()) return 'f';
+	if (entry.isSymbolicLink()) return 'l';
+	if (entry.isFIFO()) return 'p';
+	if (entry.isSocket()) return 's';
+	if (entry.isCharacterDevice()) return 'c';
+	if (entry.isBlockDevice()) return 'b';
+	return 'o';
+}
+
+/** The entries of a remembered listing, as the scan reads them. */
+function replay(listing: FolderListing): EntryLike[] {
+	return listing.names.map((name, index) => {
+		const type = listing.types[index] ?? 'o';
+		return {
+			name,
+			isDirectory: () => type === 'd',
+			isFile: () => type === 'f',
+			isSymbolicLink: () => type === 'l',
+			isFIFO: () => type === 'p',
+			isSocket: () => type === 's',
+			isCharacterDevice: () => type === 'c',
+			isBlockDevice: () => type === 'b',
+		};
+	});
 }

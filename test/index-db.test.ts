@@ -1,22 +1,26 @@
 import assert from 'node:assert/strict';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
-import {indexFileFor} from '../source/core/index-cache.js';
-import {loadArchive, openArchive, type Archive, type LoadOptions} from '../source/core/load.js';
+import {fileURLToPath} from 'node:url';
+import {openDatabase} from '../source/core/db/database.js';
+import {indexFileFor, maxIndexBytes} from '../source/core/db/index-db.js';
+import {loadArchive, openArchive, type Archive, type CacheOptions, type LoadOptions} from '../source/core/load.js';
 import {folioCommand, pathWithThisNode} from './helpers/folio-command.js';
 import {makeArchive} from './helpers/temp-archive.js';
 import {closeAll, ptyAvailable, ptyError, startTerminal} from './helpers/terminal.js';
 
 after(closeAll);
 
+const folioScript = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-test-'));
 after(() => fs.rmSync(cacheRoot, {recursive: true, force: true}));
 let folders = 0;
 
 /** A fresh, empty cache folder for one test. */
-function freshCache(): LoadOptions['cache'] & {directory: string} {
+function freshCache(): CacheOptions & {directory: string} {
 	return {directory: path.join(cacheRoot, String(++folders))};
 }
 
@@ -31,8 +35,8 @@ function listed(archive: Archive) {
 }
 
 /** Loads with the cache and checks the result against a load that reads every file. */
-function loadBoth(root: string, cache: LoadOptions['cache']) {
-	const cached = loadArchive(root, {cache});
+function loadBoth(root: string, cache: LoadOptions['cache'], rescan = false) {
+	const cached = loadArchive(root, {cache, rescan});
 	assert.deepEqual(listed(cached), listed(loadArchive(root)));
 	return cached;
 }
@@ -60,18 +64,35 @@ test('a second load from the cache lists exactly what reading the files lists', 
 	assert.deepEqual(titles(second), ['Beta', 'Alpha', '中文标题', '[broken']);
 });
 
-test('an edited post is read again, even when its size does not change', () => {
+test('a post edited in place is read again after a rescan, even when its size does not change', () => {
 	const root = makeArchive({'a.md': post('Old title', '2024-01-01'), 'b.md': post('Other', '2023-01-01')});
 	const cache = freshCache();
 	touch(path.join(root, 'a.md'), 1_700_000_000);
 	loadBoth(root, cache);
 	fs.writeFileSync(path.join(root, 'a.md'), post('New title', '2024-01-01'));
 	touch(path.join(root, 'a.md'), 1_700_000_100);
-	assert.deepEqual(titles(loadBoth(root, cache)), ['New title', 'Other']);
+	// The folder did not change: its files are trusted without a stat, until a rescan.
+	assert.deepEqual(titles(loadArchive(root, {cache})), ['Old title', 'Other']);
+	assert.deepEqual(titles(loadBoth(root, cache, true)), ['New title', 'Other']);
 	// Same size, same content length, only the mtime tells.
 	fs.writeFileSync(path.join(root, 'a.md'), post('Neu title', '2024-01-01'));
 	touch(path.join(root, 'a.md'), 1_700_000_200);
-	assert.deepEqual(titles(loadBoth(root, cache)), ['Neu title', 'Other']);
+	assert.deepEqual(titles(loadBoth(root, cache, true)), ['Neu title', 'Other']);
+	assert.deepEqual(titles(loadBoth(root, cache)), ['Neu title', 'Other'], 'and the index was updated');
+});
+
+test('files in a folder that did not change are not stat\'ed, and those of a changed folder are', () => {
+	const root = makeArchive({'old/a.md': post('A', '2024-01-01'), 'new/b.md': post('B', '2024-01-02')});
+	const cache = freshCache();
+	loadBoth(root, cache);
+	// Edited in place in both folders; then a file added to one of them changes only that folder.
+	for (const name of ['old/a.md', 'new/b.md']) {
+		fs.writeFileSync(path.join(root, name), post(`${name} edited`, '2024-01-03'));
+		touch(path.join(root, name), 1_700_000_000);
+	}
+
+	fs.writeFileSync(path.join(root, 'new', 'c.md'), post('C', '2024-01-04'));
+	assert.deepEqual(titles(loadArchive(root, {cache})), ['C', 'new/b.md edited', 'A']);
 });
 
 test('added, deleted and renamed posts show up on the next load', () => {
@@ -86,15 +107,18 @@ test('added, deleted and renamed posts show up on the next load', () => {
 	const renamed = loadBoth(root, cache);
 	assert.deepEqual(titles(renamed), ['D', 'C', 'A']);
 	assert.equal(renamed.posts.at(-1)!.path, path.join(root, 'sub', 'renamed.md'));
-	// A file that becomes a post, and a post that stops being one.
+	// A file that becomes a post when edited in place (seen with a rescan), and one that stops being one.
 	fs.writeFileSync(path.join(root, 'e.txt'), 'plain text');
 	loadBoth(root, cache);
 	fs.writeFileSync(path.join(root, 'e.txt'), post('E', '2024-01-05'));
 	touch(path.join(root, 'e.txt'), 1_800_000_000);
-	assert.deepEqual(titles(loadBoth(root, cache)), ['E', 'D', 'C', 'A']);
+	assert.deepEqual(titles(loadBoth(root, cache, true)), ['E', 'D', 'C', 'A']);
+	fs.writeFileSync(path.join(root, 'e.txt'), 'plain text again');
+	touch(path.join(root, 'e.txt'), 1_800_000_100);
+	assert.deepEqual(titles(loadBoth(root, cache, true)), ['D', 'C', 'A']);
 });
 
-test('openArchive shows the cached list at once, and its refresh brings the changes', async () => {
+test('openArchive shows added and removed posts at once, and its refresh brings posts edited in place', async () => {
 	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
 	const cache = freshCache();
 	const first = openArchive(root, {cache});
@@ -107,14 +131,19 @@ test('openArchive shows the cached list at once, and its refresh brings the chan
 
 	fs.writeFileSync(path.join(root, 'c.md'), post('C', '2024-01-03'));
 	fs.rmSync(path.join(root, 'a.md'));
-	const stale = openArchive(root, {cache});
-	assert.deepEqual(titles(stale.archive), ['B', 'A'], 'the cached list comes first');
-	const fresh = await stale.refresh!();
-	assert.deepEqual(titles(fresh!), ['C', 'B']);
-	assert.deepEqual(titles(openArchive(root, {cache}).archive), ['C', 'B'], 'and the index was updated');
+	const moved = openArchive(root, {cache});
+	assert.deepEqual(titles(moved.archive), ['C', 'B'], 'the folder changed: read again at once');
+	assert.equal(await moved.refresh!(), undefined);
+
+	fs.writeFileSync(path.join(root, 'b.md'), post('B edited', '2024-01-02'));
+	touch(path.join(root, 'b.md'), 1_700_000_000);
+	const edited = openArchive(root, {cache});
+	assert.deepEqual(titles(edited.archive), ['C', 'B'], 'an edit in place is not seen before the check');
+	assert.deepEqual(titles((await edited.refresh!())!), ['C', 'B edited']);
+	assert.deepEqual(titles(openArchive(root, {cache}).archive), ['C', 'B edited'], 'and the index was updated');
 });
 
-test('a truncated, garbage, empty or other-version index is ignored and rebuilt', () => {
+test('a truncated, garbage, empty or newer-version index is rebuilt, never a crash', () => {
 	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02', 'link: https://example.com/b\n')});
 	const cache = freshCache();
 	loadBoth(root, cache);
@@ -125,13 +154,15 @@ test('a truncated, garbage, empty or other-version index is ignored and rebuilt'
 		'one byte short': good.subarray(0, good.length - 1),
 		garbage: Buffer.from('\u0000\u00ff not an index at all \u0001\u0002'.repeat(50)),
 		empty: Buffer.alloc(0),
-		'other version': Buffer.concat([good.subarray(0, 8), Buffer.from([99, 0, 0, 0]), good.subarray(12)]),
-		'flipped bytes': Buffer.from(good.map((byte, index) => (index > 40 && index % 7 === 0 ? byte ^ 0xff : byte))),
-		'one changed letter of a title': Buffer.from(good.map((byte, index) => (index === good.lastIndexOf('B') ? 'X'.charCodeAt(0) : byte))),
+		// user_version (the schema version) is the big-endian number at byte 60 of the header.
+		'newer version': Buffer.concat([good.subarray(0, 60), Buffer.from([0, 0, 0, 99]), good.subarray(64)]),
+		'flipped bytes': Buffer.from(good.map((byte, index) => (index > 100 && index % 7 === 0 ? byte ^ 0xff : byte))),
 	};
 	for (const [name, bytes] of Object.entries(damaged)) {
 		fs.writeFileSync(file, bytes);
-		assert.deepEqual(titles(loadBoth(root, cache)), ['B', 'A'], name);
+		const warnings: string[] = [];
+		assert.deepEqual(titles(loadBoth(root, {...cache, warn: message => warnings.push(message)})), ['B', 'A'], name);
+		assert.ok(warnings.length <= 1 && warnings.every(line => !line.includes('\n')), `${name}: ${warnings.join(' | ')}`);
 		const opened = openArchive(root, {cache});
 		assert.deepEqual(listed(opened.archive), listed(loadArchive(root)), `${name}: rebuilt`);
 	}
@@ -153,7 +184,7 @@ test('the cache never writes inside the archive, and deleting it is safe', () =>
 	loadBoth(root, cache);
 	assert.deepEqual(fs.readdirSync(root, {recursive: true}).sort(), before);
 	const written = fs.readdirSync(cache.directory);
-	assert.equal(written.length, 1);
+	assert.deepEqual(written.map(name => path.extname(name)), ['.db'], 'one database, its journal folded in when closed');
 	assert.ok(!path.relative(root, path.join(cache.directory, written[0]!)).split(path.sep).every(part => part !== '..'), 'index is outside the archive');
 	fs.rmSync(cache.directory, {recursive: true});
 	assert.deepEqual(titles(loadBoth(root, cache)), ['B', 'A']);
@@ -170,7 +201,7 @@ test('the same folder by another path uses the same index and lists paths as giv
 });
 
 test('FOLIO_CACHE_DIR and XDG_CACHE_HOME choose where the cache lives', async () => {
-	const {cacheDirectory} = await import('../source/core/index-cache.js');
+	const {cacheDirectory} = await import('../source/core/db/index-db.js');
 	const saved = {folio: process.env['FOLIO_CACHE_DIR'], xdg: process.env['XDG_CACHE_HOME']};
 	try {
 		delete process.env['FOLIO_CACHE_DIR'];
@@ -220,4 +251,106 @@ test('new posts from a refresh keep the reader on the post being read', async ()
 	// The post being read is gone: back to the list.
 	fs.rmSync(path.join(root, 'b.md'));
 	assert.equal(appReducer(reading, {type: 'posts', posts: loadArchive(root).posts}).state.view.kind, 'list');
+});
+
+test('a date-only post shows the same day when the index is read in another time zone', () => {
+	const root = makeArchive({'go.md': post('Go 1.27 is released', '2026-08-19'), 'timed.md': post('Timed', '2026-08-18 23:30:00 +08:00')});
+	const env = {PATH: pathWithThisNode, FOLIO_CACHE_DIR: freshCache().directory, FOLIO_STATE_DIR: path.join(cacheRoot, `state-${++folders}`)};
+	const list = (tz: string) => {
+		const result = spawnSync(folioCommand, [root, '--list'], {encoding: 'utf8', env: {...env, TZ: tz}});
+		assert.equal(result.status, 0, result.stderr);
+		return result.stdout;
+	};
+
+	const written = list('Asia/Shanghai');
+	assert.match(written, /^2026-08-19\tnews\tGo 1\.27 is released/m);
+	assert.ok(fs.readdirSync(env.FOLIO_CACHE_DIR).length > 0, 'the index was written');
+	assert.match(list('UTC'), /^2026-08-19\tnews\tGo 1\.27 is released/m, 'read from the index in UTC');
+	assert.match(list('America/Los_Angeles'), /^2026-08-19\tnews\tGo 1\.27 is released/m);
+	// A post with a time is one instant: its day is that of the zone it is shown in.
+	assert.match(list('UTC'), /^2026-08-18 15:30\tnews\tTimed/m);
+});
+
+test('a cache folder that cannot be made, or a pipe where the index goes: one warning, the files are read', {skip: process.platform === 'win32' ? 'no named pipes' : false}, () => {
+	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
+	const warnings: string[] = [];
+	const warn = (message: string) => warnings.push(message);
+	assert.deepEqual(titles(loadArchive(root, {cache: {directory: '/proc/folio-cache/index', warn}})), ['B', 'A']);
+	assert.equal(warnings.length, 1);
+	assert.match(warnings[0]!, /^index not used: cannot make/);
+
+	const cache = freshCache();
+	fs.mkdirSync(cache.directory, {recursive: true});
+	const fifo = spawnSync('mkfifo', [indexFileFor(root, cache.directory)]);
+	if (fifo.status !== 0) return;
+	warnings.length = 0;
+	assert.deepEqual(titles(loadArchive(root, {cache: {...cache, warn}})), ['B', 'A']);
+	assert.deepEqual(warnings.length, 1);
+	assert.match(warnings[0]!, /not a regular file/);
+	assert.ok(fs.lstatSync(indexFileFor(root, cache.directory)).isFIFO(), 'the pipe is left as it is');
+});
+
+test('an implausibly large index file is left alone with one warning', () => {
+	const root = makeArchive({'a.md': post('A', '2024-01-01')});
+	const cache = freshCache();
+	fs.mkdirSync(cache.directory, {recursive: true});
+	const file = indexFileFor(root, cache.directory);
+	// Sparse: takes no room on disk.
+	fs.writeFileSync(file, '');
+	fs.truncateSync(file, maxIndexBytes + 1);
+	const warnings: string[] = [];
+	assert.deepEqual(titles(loadArchive(root, {cache: {...cache, warn: message => warnings.push(message)}})), ['A']);
+	assert.equal(warnings.length, 1);
+	assert.match(warnings[0]!, /implausibly large/);
+	assert.equal(fs.statSync(file).size, maxIndexBytes + 1);
+});
+
+test('an index another process keeps locked: one warning, the list is still right', () => {
+	const root = makeArchive({'a.md': post('A', '2024-01-01')});
+	const cache = freshCache();
+	loadBoth(root, cache);
+	fs.writeFileSync(path.join(root, 'b.md'), post('B', '2024-01-02'));
+	const holder = openDatabase(indexFileFor(root, cache.directory));
+	holder.exec('BEGIN EXCLUSIVE');
+	try {
+		const warnings: string[] = [];
+		assert.deepEqual(titles(loadArchive(root, {cache: {...cache, busyTimeoutMs: 50, warn: message => warnings.push(message)}})), ['B', 'A']);
+		assert.equal(warnings.length, 1, warnings.join(' | '));
+		assert.doesNotMatch(warnings[0]!, /\n/);
+	} finally {
+		holder.exec('ROLLBACK');
+		holder.close();
+	}
+
+	assert.deepEqual(titles(loadBoth(root, cache)), ['B', 'A']);
+});
+
+test('kill -9 during a build keeps every batch committed, and the next run lists everything', async () => {
+	const files: Record<string, string> = {};
+	for (let index = 0; index < 6000; index++) files[`f${String(Math.floor(index / 1000))}/p${String(index).padStart(5, '0')}.md`] = post(`Post ${index}`, `2024-01-01 00:${String(index % 60).padStart(2, '0')}:00`);
+	const root = makeArchive(files);
+	const cache = freshCache();
+	const file = indexFileFor(root, cache.directory);
+	const child = spawn(process.execPath, [folioScript, root, '--list'], {stdio: ['ignore', 'ignore', 'ignore'], env: {...process.env, FOLIO_CACHE_DIR: cache.directory, FOLIO_STATE_DIR: path.join(cacheRoot, `state-${++folders}`)}});
+	const exited = new Promise(resolve => child.on('exit', resolve));
+	let committed = 0;
+	const started = Date.now();
+	while (committed === 0 && Date.now() - started < 20_000) {
+		await new Promise(resolve => setTimeout(resolve, 5));
+		try {
+			const db = openDatabase(file);
+			committed = (db.prepare('SELECT count(*) AS n FROM files').get() as {n: number}).n;
+			db.close();
+		} catch {}
+	}
+
+	child.kill('SIGKILL');
+	await exited;
+	assert.ok(committed > 0, 'some rows were committed before the kill');
+	const db = openDatabase(file);
+	const kept = (db.prepare('SELECT count(*) AS n FROM files').get() as {n: number}).n;
+	db.close();
+	assert.ok(kept >= committed, `${kept} rows kept of ${committed} committed`);
+	const again = loadBoth(root, cache);
+	assert.equal(again.posts.length, 6000);
 });

@@ -1,0 +1,359 @@
+/**
+ * The index database of an archive folder: what the list needs from every file (size, mtime, the
+ * listed fields, the date as an instant plus a flag for date-only posts) and every folder's
+ * listing with its mtime, so a large archive opens without reading, or even stat'ing, every file.
+ *
+ * One SQLite file per archive folder, named by a hash of the folder's real path, in the user's
+ * cache folder (`$XDG_CACHE_HOME/folio/index` on Linux, or `$FOLIO_CACHE_DIR`); never inside the
+ * archive. It is disposable: a file that is not a database, is damaged, or has another schema
+ * version or stamp (folio's version) is removed and built again; one that cannot be used at all
+ * (locked by another process for too long, a cache folder that cannot be made, a pipe or an
+ * implausibly large file in its place) costs one warning, and folio goes on reading the files.
+ *
+ * WAL mode and transactions: a second folio process reads while one writes, and a build killed
+ * half-way keeps every batch it committed.
+ */
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import {comparePosts} from '../library.js';
+import {makeFolder} from '../make-folder.js';
+import type {FolderListing, FolderMemo} from '../scan.js';
+import type {Post} from '../types.js';
+import {firstLine, openDatabase, schemaVersion, setSchemaVersion, type Database} from './database.js';
+import {createSearchSchema, deleteSearchDocument} from './search-hooks.js';
+
+/** Bump when the schema or what the parser produces changes: an index of another version is rebuilt. */
+export const indexSchemaVersion = 1;
+
+/** An index file larger than this is not opened (no archive's index comes near it). */
+export const maxIndexBytes = 8 * 1024 ** 3;
+
+/**
+ * One file of the folder as last read, keyed by its path relative to the folder: a post, a file
+ * that is not a post (`.txt` without front matter), or a file that could not be listed (`reason`).
+ */
+export type IndexEntry = {
+	readonly size: number;
+	readonly mtimeMs: number;
+	readonly post?: Post;
+	readonly reason?: string;
+};
+
+/** The folder that holds index files: `$FOLIO_CACHE_DIR`, else `index/` in the user's cache folder for folio. */
+export function cacheDirectory(): string {
+	const override = process.env['FOLIO_CACHE_DIR'];
+	if (override) return path.resolve(override);
+	return path.join(envPaths('folio', {suffix: ''}).cache, 'index');
+}
+
+/** The real path of a folder (its resolved absolute path when it cannot be resolved). */
+export function realFolder(folder: string): string {
+	try {
+		return fs.realpathSync(folder);
+	} catch {
+		return path.resolve(folder);
+	}
+}
+
+/** The index database of an archive folder (named by a hash of its real path), inside `directory`. */
+export function indexFileFor(folder: string, directory = cacheDirectory()): string {
+	const hash = createHash('sha256').update(realFolder(folder)).digest('hex').slice(0, 32);
+	return path.join(directory, `${hash}.db`);
+}
+
+/** An open index: what it holds, loaded at once, and the writes that keep it up to date. */
+export type IndexStore = {
+	/** The posts it lists, newest first (as sortPosts orders them). */
+	readonly posts: Post[];
+	/** Files that could not be listed, with the reason, by path (`prefix + key`). */
+	readonly skipped: Array<{readonly path: string; readonly reason: string}>;
+	/** Every file by key. */
+	readonly entries: ReadonlyMap<string, IndexEntry>;
+	/** Whether the index held anything when opened (false: a first build). */
+	readonly filled: boolean;
+	/** Folder listings for the scan; new ones are written by `commit`. */
+	readonly memo: FolderMemo;
+	/** Writes files (by key) and folder listings met since the last commit, and removes keys, in one transaction. */
+	readonly commit: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[]) => void;
+	/** Drops the listings of folders not seen by the scan, then closes the database. */
+	readonly close: () => void;
+};
+
+/** Where the index lives and what it must match. */
+export type IndexOptions = {
+	readonly directory?: string;
+	/** An index written with another stamp (another version of folio) is rebuilt. */
+	readonly stamp?: string;
+	/** Told once, in one line, when the index cannot be used (folio then reads the files). */
+	readonly warn?: (message: string) => void;
+	/** How long a write waits for another process holding the index (default: database.ts). */
+	readonly busyTimeoutMs?: number;
+};
+
+const kindOther = 0;
+const kindPost = 1;
+const kindSkipped = 2;
+/** Joins list items in one column (sanitized strings never hold control characters). */
+const separator = '\u001F';
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ms REAL NOT NULL, names TEXT NOT NULL, types TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (
+	id INTEGER PRIMARY KEY,
+	path TEXT UNIQUE NOT NULL,
+	size INTEGER NOT NULL,
+	mtime_ms REAL NOT NULL,
+	kind INTEGER NOT NULL,
+	title TEXT,
+	date_ms INTEGER,
+	date_only INTEGER NOT NULL DEFAULT 0,
+	link TEXT,
+	author TEXT,
+	categories TEXT NOT NULL DEFAULT '',
+	tags TEXT NOT NULL DEFAULT '',
+	warnings TEXT NOT NULL DEFAULT '',
+	reason TEXT
+);
+CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
+`;
+
+type Row = {
+	id: number;
+	path: string;
+	size: number;
+	mtime_ms: number;
+	kind: number;
+	title: string | null;
+	date_ms: number | null;
+	date_only: number;
+	link: string | null;
+	author: string | null;
+	categories: string;
+	tags: string;
+	warnings: string;
+	reason: string | null;
+};
+
+/**
+ * The instant stored for a post's date: the date itself, or for a date-only post (a local calendar
+ * day) midnight UTC of that day, so reading the index in another time zone gives the same day.
+ */
+export function storedDate(post: Pick<Post, 'date' | 'hasTime'>): number | undefined {
+	if (post.date === undefined) return undefined;
+	if (post.hasTime) return post.date;
+	const day = new Date(post.date);
+	return Date.UTC(day.getFullYear(), day.getMonth(), day.getDate());
+}
+
+/** A post's date from what storedDate stored: a date-only post is that day in the local time zone. */
+export function dateFromStored(ms: number | null, dateOnly: boolean): number | undefined {
+	if (ms === null) return undefined;
+	if (!dateOnly) return ms;
+	const day = new Date(ms);
+	return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()).getTime();
+}
+
+const list = (text: string): readonly string[] => (text === '' ? [] : text.split(separator));
+
+/**
+ * Opens the index of `folder` (posts get the path `prefix + key`), creating or rebuilding it as
+ * needed. Undefined, after one warning, when it cannot be used at all.
+ */
+export function openIndex(folder: string, prefix: string, options: IndexOptions = {}): IndexStore | undefined {
+	const directory = options.directory ?? cacheDirectory();
+	const file = indexFileFor(folder, directory);
+	const warn = (message: string) => options.warn?.(`index not used: ${message}`);
+	try {
+		makeFolder(directory);
+	} catch (error) {
+		warn(firstLine(error));
+		return undefined;
+	}
+
+	const facts = fs.lstatSync(file, {throwIfNoEntry: false});
+	if (facts !== undefined && !facts.isFile()) {
+		warn(`${file} is not a regular file`);
+		return undefined;
+	}
+
+	if (facts !== undefined && facts.size > maxIndexBytes) {
+		warn(`${file} is implausibly large (${Math.round(facts.size / 1024 ** 3)} GB); delete it to build it again`);
+		return undefined;
+	}
+
+	for (let attempt = 0; ; attempt++) {
+		let db: Database | undefined;
+		try {
+			db = openDatabase(file);
+			if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs)}`);
+			prepare(db, options.stamp ?? '');
+			return loadStore(db, prefix);
+		} catch (error) {
+			db?.close();
+			const code = (error as {code?: string}).code ?? '';
+			if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+				warn(`${file} is in use by another folio for too long`);
+				return undefined;
+			}
+
+			// Damaged or not a database: it is only a cache, so it is built again (once).
+			if (attempt > 0 || !(code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || error instanceof StaleIndex)) {
+				warn(`${file}: ${firstLine(error)}`);
+				return undefined;
+			}
+
+			for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, {force: true});
+		}
+	}
+}
+
+/** An index of another schema version or stamp, when it cannot be emptied in place. */
+class StaleIndex extends Error {}
+
+/** Creates the schema, or empties an index of another version or stamp. */
+function prepare(db: Database, stamp: string): void {
+	db.transaction(() => {
+		const version = schemaVersion(db);
+		if (version !== 0 && version !== indexSchemaVersion) throw new StaleIndex(`index of another version (${version})`);
+		db.exec(schema);
+		createSearchSchema(db);
+		const stored = db.prepare<[], {value: string}>("SELECT value FROM meta WHERE key = 'stamp'").get();
+		if (stored?.value !== stamp) {
+			if (stored !== undefined) {
+				for (const {id} of db.prepare<[], {id: number}>('SELECT id FROM files').all()) deleteSearchDocument(db, id);
+				db.exec('DELETE FROM files; DELETE FROM folders;');
+			}
+
+			db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('stamp', ?)").run(stamp);
+		}
+
+		if (version === 0) setSchemaVersion(db, indexSchemaVersion);
+	}).immediate();
+}
+
+function loadStore(db: Database, prefix: string): IndexStore {
+	const rows = db.prepare<[], Row>('SELECT * FROM files ORDER BY date_ms DESC, title, path').all();
+	const posts: Post[] = [];
+	const skipped: Array<{path: string; reason: string}> = [];
+	const entries = new Map<string, IndexEntry & {id: number}>();
+	for (const row of rows) {
+		const facts = {id: row.id, size: row.size, mtimeMs: row.mtime_ms};
+		if (row.kind === kindPost) {
+			const post: Post = {
+				path: prefix + row.path,
+				title: row.title ?? '',
+				date: dateFromStored(row.date_ms, row.date_only === 1),
+				hasTime: row.date_ms !== null && row.date_only === 0,
+				categories: list(row.categories),
+				tags: list(row.tags),
+				link: row.link ?? undefined,
+				author: row.author ?? undefined,
+				warnings: list(row.warnings),
+				size: row.size,
+				mtimeMs: row.mtime_ms,
+			};
+			posts.push(post);
+			entries.set(row.path, {...facts, post});
+		} else if (row.kind === kindSkipped) {
+			skipped.push({path: prefix + row.path, reason: row.reason ?? ''});
+			entries.set(row.path, {...facts, reason: row.reason ?? ''});
+		} else {
+			entries.set(row.path, facts);
+		}
+	}
+
+	// The database's order is that of sortPosts but for date-only posts next to timed ones; this is nearly free.
+	posts.sort(comparePosts);
+	const folders = new Map<string, {mtimeMs: number; listing: FolderListing}>();
+	for (const row of db.prepare<[], {path: string; mtime_ms: number; names: string; types: string}>('SELECT * FROM folders').all()) {
+		folders.set(row.path, {mtimeMs: row.mtime_ms, listing: {names: row.names === '' ? [] : row.names.split('\0'), types: row.types}});
+	}
+
+	const root = prefix.slice(0, -1);
+	const folderKey = (folder: string) => (folder.startsWith(prefix) ? folder.slice(prefix.length) : folder === root || folder + path.sep === prefix ? '' : undefined);
+	const seen = new Set<string>();
+	const listings = new Map<string, {mtimeMs: number; listing: FolderListing}>();
+	const memo: FolderMemo = {
+		get(folder) {
+			const key = folderKey(folder);
+			return key === undefined ? undefined : folders.get(key);
+		},
+		put(folder, mtimeMs, listing) {
+			const key = folderKey(folder);
+			if (key !== undefined) listings.set(key, {mtimeMs, listing});
+		},
+		seen(folder) {
+			const key = folderKey(folder);
+			if (key !== undefined) seen.add(key);
+		},
+	};
+
+	const putFile = db.prepare(
+		`INSERT INTO files (path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason)
+		VALUES (@path, @size, @mtime, @kind, @title, @date, @dateOnly, @link, @author, @categories, @tags, @warnings, @reason)
+		ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, kind = excluded.kind, title = excluded.title,
+			date_ms = excluded.date_ms, date_only = excluded.date_only, link = excluded.link, author = excluded.author,
+			categories = excluded.categories, tags = excluded.tags, warnings = excluded.warnings, reason = excluded.reason`,
+	);
+	const idOf = db.prepare<[string], {id: number}>('SELECT id FROM files WHERE path = ?');
+	const removeFile = db.prepare<[number]>('DELETE FROM files WHERE id = ?');
+	const putFolder = db.prepare<[string, number, string, string]>('INSERT OR REPLACE INTO folders (path, mtime_ms, names, types) VALUES (?, ?, ?, ?)');
+	const removeFolder = db.prepare<[string]>('DELETE FROM folders WHERE path = ?');
+	const commit = db.transaction((put: ReadonlyArray<readonly [string, IndexEntry]>, remove: readonly string[]) => {
+		for (const key of remove) {
+			const found = idOf.get(key);
+			if (found === undefined) continue;
+			deleteSearchDocument(db, found.id);
+			removeFile.run(found.id);
+		}
+
+		for (const [key, entry] of put) {
+			const {post} = entry;
+			putFile.run({
+				path: key,
+				size: entry.size,
+				mtime: entry.mtimeMs,
+				kind: post === undefined ? (entry.reason === undefined ? kindOther : kindSkipped) : kindPost,
+				title: post?.title ?? null,
+				date: post === undefined ? null : (storedDate(post) ?? null),
+				dateOnly: post !== undefined && post.date !== undefined && !post.hasTime ? 1 : 0,
+				link: post?.link ?? null,
+				author: post?.author ?? null,
+				categories: post?.categories.join(separator) ?? '',
+				tags: post?.tags.join(separator) ?? '',
+				warnings: post?.warnings.join(separator) ?? '',
+				reason: entry.reason ?? null,
+			});
+		}
+
+		// A folder's listing is written with (or after) its files: a build killed in between reads them again.
+		for (const [key, {mtimeMs, listing}] of listings) putFolder.run(key, mtimeMs, listing.names.join('\0'), listing.types);
+		listings.clear();
+	});
+
+	let closed = false;
+	return {
+		posts,
+		skipped,
+		entries,
+		filled: rows.length > 0 || folders.size > 0,
+		memo,
+		commit: (put, remove = []) => commit.immediate(put, remove),
+		close() {
+			if (closed) return;
+			closed = true;
+			try {
+				if (seen.size > 0) {
+					db.transaction(() => {
+						for (const key of folders.keys()) if (!seen.has(key)) removeFolder.run(key);
+					}).immediate();
+				}
+			} finally {
+				db.close();
+			}
+		},
+	};
+}
