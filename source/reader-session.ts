@@ -10,6 +10,7 @@ import type {Archive, OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
 import {searchPostFile} from './core/search.js';
 import {describeLink} from './core/links.js';
+import {followArchive, type ArchiveFollower} from './follow-archive.js';
 import {openLink} from './open-link.js';
 import {openReadState} from './read-state.js';
 import {supportsHyperlinks} from './ui/hyperlink.js';
@@ -47,6 +48,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
 	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
+	let follower: ArchiveFollower | undefined;
 	await runApp(terminal => ({
 		...shown(archive),
 		filters: {category, since, until},
@@ -65,6 +67,13 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
 	}), async publish => {
+		// Posts added, changed or removed while the reader is open come into the list as they happen.
+		follower = single
+			? undefined
+			: followArchive(target, {
+					onChange: next => publish({posts: next.posts, skipped: next.skipped, changes: {added: next.added, removed: next.removed}}),
+					onError: message => publish({notice: sanitizeLine(message)}),
+				});
 		const articles = await session.loadArticleCode().then(
 			module => {
 				// In idle time just after: the first article opened then costs only its own layout.
@@ -78,10 +87,19 @@ export async function openReader(session: ReaderSession): Promise<void> {
 			}),
 		);
 		publish(articles);
-		if (opened.refresh === undefined) return undefined;
+		if (opened.refresh === undefined) {
+			// Files that came between the listing and the watch are found by listing the folder once more.
+			follower?.loaded(archive, true);
+			return undefined;
+		}
+		// Watched before the files are checked: a file the check misses, the watch sees.
+		await follower?.ready;
 		const next = await opened.refresh({pause: idle.pause, onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}})});
-		return next && {...shown(next), loading: undefined};
+		if (next !== undefined) publish({...shown(next), loading: undefined});
+		follower?.loaded(next ?? archive);
+		return undefined;
 	});
+	await follower?.close();
 	idle.stop();
 	readState.flush();
 }

@@ -90,6 +90,10 @@ export type AppState = {
 	readonly single: boolean;
 	/** Keys typed while the article they act on was still loading: handled, in order, once it is there. */
 	readonly waiting: readonly string[];
+	/** Posts that arrived while the reader was open and were not visited yet (the header counts them; `+` goes to them). */
+	readonly arrived: readonly string[];
+	/** The post open in the reader whose file was removed while it was open: still shown, as it was loaded. */
+	readonly gone: string | undefined;
 };
 
 /** Something the component does for the reducer. */
@@ -118,9 +122,12 @@ export type Environment = {
 export type AppAction =
 	| {readonly type: 'keys'; readonly keys: readonly string[]; readonly env: Environment}
 	| {readonly type: 'status'; readonly text: string}
-	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment}
+	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment; readonly live?: LiveChanges}
 	| {readonly type: 'fullText'; readonly query: string; readonly env: Environment}
 	| {readonly type: 'fullTextProgress'; readonly id: number; readonly done: number; readonly hits: ReadonlyArray<readonly [Post, string]>; readonly env: Environment};
+
+/** What changed in the archive while the reader was open (paths of posts added and removed). */
+export type LiveChanges = {readonly added: readonly string[]; readonly removed: readonly string[]};
 
 /** Read state restored from an earlier run. */
 export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined};
@@ -194,6 +201,8 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 		exit: undefined,
 		single: single && posts.length > 0,
 		waiting: [],
+		arrived: [],
+		gone: undefined,
 	};
 }
 
@@ -234,7 +243,7 @@ function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState
 		case 'status':
 			return {...state, status: action.text};
 		case 'posts':
-			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env);
+			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env, action.live);
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
 		case 'fullText':
@@ -264,25 +273,36 @@ function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState
  * line, a picker with its entries counted again. The reader goes back to the list only when its
  * post is gone.
  */
-function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined): AppState {
+function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined, live?: LiveChanges): AppState {
 	const data = makeData(posts, state.data.root, skipped);
+	const present = new Set(data.posts.map(post => post.path));
+	const arrived = live === undefined ? state.arrived : [...state.arrived.filter(path => present.has(path)), ...live.added.filter(path => present.has(path) && !state.arrived.includes(path))];
+	// Once the archive changes under the reader, the selection stays where the person left it.
+	const followNewest = state.followNewest && live === undefined;
 	let fullText = state.fullText;
 	if (fullText !== undefined) {
 		const paths = new Set(data.posts.map(post => post.path));
 		fullText = {...fullText, posts: fullText.posts.filter(post => paths.has(post.path))};
 	}
 	const source = fullText?.posts ?? data.posts;
-	const visible = applyFilters(source, state.filters, state.read, data.root);
+	let visible = applyFilters(source, state.filters, state.read, data.root);
 	const rows = env === undefined ? 20 : postsPerScreen(env.height, fullText !== undefined);
 	const current = selectedPost(state);
 	let list: ListState;
 	let view = state.view;
-	if (state.followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
+	let gone: string | undefined;
+	if (followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
 	else {
 		const index = current === undefined ? -1 : findPath(visible, current.path, state.list.selected);
 		if (index >= 0) {
 			// The selected post keeps its row on screen as posts are added above it.
 			list = fitList({selected: index, top: state.list.top + index - state.list.selected}, visible.length, rows);
+		} else if ((view.kind === 'reader' || view.kind === 'links') && current !== undefined && (state.gone === current.path || live?.removed.includes(current.path) === true)) {
+			// Removed while it is open: it stays readable, as it was loaded, until the reader is left.
+			const at = Math.min(state.list.selected, visible.length);
+			visible = [...visible.slice(0, at), current, ...visible.slice(at)];
+			list = fitList({selected: at, top: state.list.top + at - state.list.selected}, visible.length, rows);
+			gone = current.path;
 		} else {
 			list = fitList(state.list, visible.length, rows);
 			if (view.kind === 'reader' || view.kind === 'links') view = {kind: 'list'};
@@ -295,7 +315,7 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 		view = {...view, entries, selection: at < 0 ? fitList(view.selection, entries.length, rows) : selectIndex(view.selection, at, entries.length, rows)};
 	}
 	if (view.kind === 'empty' && data.posts.length > 0) view = {kind: 'list'};
-	return {...state, data, fullText, visible, list, view};
+	return {...state, data, fullText, visible, list, view, arrived, gone, followNewest};
 }
 
 /** The index of the post with this path, looked for near `near` first (it rarely moves far). */
@@ -350,7 +370,8 @@ function openReader(state: AppState, env: Environment, effects: Effect[]): AppSt
 	// A post found by full-text search opens with its matches highlighted, ready for n.
 	const query = state.fullText?.query ?? state.lastFind;
 	const find = query === undefined ? undefined : {query, index: -1};
-	return {...markRead(state, post), followNewest: false, view: {kind: 'reader', position: {top: 0, width: env.width}, find, linkNumber: ''}};
+	const arrived = state.arrived.includes(post.path) ? state.arrived.filter(entry => entry !== post.path) : state.arrived;
+	return {...markRead(state, post), arrived, followNewest: false, view: {kind: 'reader', position: {top: 0, width: env.width}, find, linkNumber: ''}};
 }
 
 function listKey(state: AppState, action: Action, env: Environment, shown: string | undefined, effects: Effect[]): AppState {
@@ -391,6 +412,8 @@ function listKey(state: AppState, action: Action, env: Environment, shown: strin
 		}
 		case 'nextUnread':
 			return nextUnread(state, env, false, effects);
+		case 'nextArrived':
+			return nextArrived(state, env);
 		case 'toggleRead': {
 			const post = selectedPost(state);
 			if (post === undefined) return state;
@@ -455,6 +478,26 @@ function nextUnread(state: AppState, env: Environment, inReader: boolean, effect
 	const list = selectCentered(index, visible.length, screenPosts(state, env));
 	const moved = {...state, list, followNewest: false, status: wrapped ? 'Next unread: from the top' : undefined};
 	return inReader ? openReader(moved, env, effects) : moved;
+}
+
+/** Selects the next post that arrived while the reader was open (below the selection, then from the top); it then no longer counts as new. */
+function nextArrived(state: AppState, env: Environment): AppState {
+	if (state.arrived.length === 0) return {...state, status: 'No new posts since folio opened this archive'};
+	const waiting = new Set(state.arrived);
+	const {visible} = state;
+	let index = -1;
+	for (let step = 1; step <= visible.length; step++) {
+		const at = (state.list.selected + step) % visible.length;
+		if (waiting.has(visible[at]!.path)) {
+			index = at;
+			break;
+		}
+	}
+	if (index < 0) return {...state, status: `${formatCount(state.arrived.length)} new posts, none passes these filters (Esc clears them)`};
+	const path = visible[index]!.path;
+	const arrived = state.arrived.filter(entry => entry !== path);
+	const list = selectCentered(index, visible.length, screenPosts(state, env));
+	return {...state, list, arrived, followNewest: false, status: arrived.length > 0 ? `${formatCount(arrived.length)} more new (+)` : undefined};
 }
 
 /** Keys typed into the open prompt: the list filter follows every key; the others act on Enter. */
@@ -644,6 +687,8 @@ function readerKey(state: AppState, view: ReaderView, action: Action, env: Envir
 			return {...state, view: {kind: 'help', top: 0, back: view}};
 		case 'back':
 			if (state.single) return {...state, exit: 'quit'};
+			// A post removed while it was open leaves the list with the reader.
+			if (state.gone !== undefined) return refilter({...state, gone: undefined, view: {kind: 'list'}}, env);
 			return {...state, view: {kind: 'list'}, list: fitList(state.list, state.visible.length, screenPosts(state, env))};
 		default:
 			return state;

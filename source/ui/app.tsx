@@ -17,6 +17,7 @@ import {
 	type Effect,
 	type Environment,
 	type ExitReason,
+	type LiveChanges,
 	type ReaderView,
 } from './app-state.js';
 import {CategoryPicker} from './category-picker.js';
@@ -81,6 +82,10 @@ export type AppProps = {
 	readonly hyperlinks?: boolean;
 	/** A full-text search to start with (as if typed after F). */
 	readonly initialSearch?: string | undefined;
+	/** A note for the status line (shown when it changes), e.g. that live updates are off. */
+	readonly notice?: string | undefined;
+	/** What the last change of `posts` did, when it came from the archive changing while the reader was open. */
+	readonly changes?: LiveChanges | undefined;
 	/** While the archive is still being read: files read so far, of how many (shown in the list header). */
 	readonly loading?: {readonly done: number; readonly total: number} | undefined;
 };
@@ -198,12 +203,20 @@ export function App(props: AppProps): JSX.Element {
 	// New posts (the archive still loading, or checked against its files) replace only the data.
 	const shownPosts = useRef(posts);
 	const shownSkipped = useRef(props.skipped);
+	const shownChanges = useRef(props.changes);
 	useEffect(() => {
 		if (shownPosts.current === posts && shownSkipped.current === props.skipped) return;
 		shownPosts.current = posts;
 		shownSkipped.current = props.skipped;
-		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current});
-	}, [posts, props.skipped, dispatch]);
+		// The changes go with the posts they came with, once.
+		const live = shownChanges.current === props.changes ? undefined : props.changes;
+		shownChanges.current = props.changes;
+		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current, live});
+	}, [posts, props.skipped, props.changes, dispatch]);
+
+	useEffect(() => {
+		if (props.notice !== undefined) dispatch({type: 'status', text: props.notice});
+	}, [props.notice, dispatch]);
 
 	useInput((input, key) => {
 		const keys = keyNames(input, key);
@@ -271,7 +284,7 @@ export function App(props: AppProps): JSX.Element {
 						top={top}
 						index={state.list.selected + 1}
 						count={state.visible.length}
-						status={state.status}
+						status={state.status ?? (state.gone === post.path ? 'This post was deleted from the archive: shown as it was loaded' : undefined)}
 						hints={readerHints}
 						width={width}
 						height={height}
@@ -349,6 +362,7 @@ function headerParts(state: AppState, unread: number, loading: {readonly done: n
 		parts.push(`text "${job.query}"${progress}`);
 	}
 	parts.push(`${formatCount(unread)} unread`);
+	if (state.arrived.length > 0) parts.push(`+${formatCount(state.arrived.length)} new`);
 	if (loading !== undefined) parts.push(`loading ${formatCount(loading.done)} of ${formatCount(loading.total)}…`);
 	if (skipped > 0) parts.push(`${formatCount(skipped)} skipped (S)`);
 	return parts;

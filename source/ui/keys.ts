@@ -42,6 +42,7 @@ export type Action =
 	| 'toggleRead'
 	| 'markAllRead'
 	| 'unreadOnly'
+	| 'nextArrived'
 	| 'copyLink'
 	| 'find'
 	| 'nextMatch'
@@ -88,6 +89,7 @@ export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['f'], action: 'sources', description: 'Choose a source (a top-level folder of the archive)'},
 	{screen: 'list', keys: ['u'], action: 'unreadOnly', description: 'Show only unread posts (again: all)', hint: 'unread'},
 	{screen: 'list', keys: ['n', 'Ctrl+N'], action: 'nextUnread', description: 'Next unread post', hint: 'next unread'},
+	{screen: 'list', keys: ['+'], action: 'nextArrived', description: 'Go to the next post that arrived while folio was open (the header counts them)'},
 	{screen: 'list', keys: ['N'], action: 'toggleRead', description: 'Mark the selected post read or unread'},
 	{screen: 'list', keys: ['R'], action: 'markAllRead', description: 'Mark every shown post read (R again at once: undo)'},
 	{screen: 'list', keys: ['U'], action: 'undoRead', description: 'Undo the last R: those posts are unread again'},
