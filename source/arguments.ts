@@ -34,6 +34,7 @@ Options
                        on the results
   --since DATE         Only posts from this day on (YYYY-MM-DD)
   --until DATE         Only posts up to and including this day
+  --starred            Only starred posts (s stars a post in the reader)
   --follow-links       Also search folders that links lead to outside the
                        given folder (/proc, /sys and /dev never)
   --rescan             Check every file's size and time, so posts edited in
@@ -78,6 +79,8 @@ export type Flags = {
 	readonly until: string | undefined;
 	/** False with --no-cache. */
 	readonly cache: boolean;
+	/** --starred: only posts starred in the state database. */
+	readonly starred: boolean;
 	/** --rescan: every file is stat'ed, not only those in changed folders. */
 	readonly rescan: boolean;
 	/** --follow-links: links to folders outside the archive are followed too. */
@@ -106,6 +109,7 @@ const options = {
 	until: {type: 'string'},
 	cache: {type: 'boolean', default: true},
 	rescan: {type: 'boolean'},
+	starred: {type: 'boolean'},
 	followLinks: {type: 'boolean'},
 	verbose: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
@@ -173,6 +177,7 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 			until: flags.until,
 			cache: flags.cache !== false,
 			rescan: flags.rescan === true,
+			starred: flags.starred === true,
 			followLinks: flags.followLinks === true,
 			verbose: flags.verbose === true,
 			help: flags.help === true,

@@ -13,6 +13,7 @@ import {describeLink} from './core/links.js';
 import {followArchive, type ArchiveFollower} from './follow-archive.js';
 import {openLink} from './open-link.js';
 import {openReadState} from './read-state.js';
+import {editFile, pipeToPager} from './run-tool.js';
 import {supportsHyperlinks} from './ui/hyperlink.js';
 import {runApp} from './ui/run.js';
 import {describeFailure, type TerminalControl} from './ui/terminal-handoff.js';
@@ -26,6 +27,8 @@ export type ReaderSession = {
 	readonly category: string | undefined;
 	readonly since: Day | undefined;
 	readonly until: Day | undefined;
+	/** --starred: the list starts on the starred posts only. */
+	readonly starred?: boolean;
 	/** One post file was given: its article opens at once, and leaving it quits. */
 	readonly single?: boolean;
 	/** The search the list opens on. */
@@ -38,7 +41,7 @@ export type ReaderSession = {
 
 /** Opens the reader and resolves when the person quits, the read state saved. */
 export async function openReader(session: ReaderSession): Promise<void> {
-	const {target, opened, category, since, until, query, warn, single = false} = session;
+	const {target, opened, category, since, until, query, warn, single = false, starred = false} = session;
 	const {archive} = opened;
 	// While the list is still growing, every file that may be a post stands for the posts to come.
 	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
@@ -49,9 +52,11 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
 	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
 	let follower: ArchiveFollower | undefined;
+	// Set once the reader has closed: nothing is started after that (a watch would keep folio running).
+	let ended = false;
 	await runApp(terminal => ({
 		...shown(archive),
-		filters: {category, since, until},
+		filters: {category, since, until, starredOnly: starred},
 		root: single ? '' : target,
 		single,
 		folder: sanitizeLine(target),
@@ -60,15 +65,22 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		loading: opened.loading,
 		onOpenLink: async (url: string) => openLink(url, {runInForeground: inForeground(terminal, command => `$BROWSER (${describeLink(path.basename(command), 30)})`)}),
 		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
-		initialReadState: readState.initial,
+		initialReadState: {...readState.initial, starred: readState.starred(), positions: readState.positions()},
+		onPositionChange: (post, top) => readState.position.set(post, top),
+		onPipe: async text => pipeToPager(text, inForeground(terminal, command => `$PAGER (${describeLink(path.basename(command), 30)})`)),
+		onEdit: async file => editFile(file, inForeground(terminal, command => `$EDITOR (${describeLink(path.basename(command), 30)})`)),
 		onReadStateChange: state => readState.save(state),
+		onStar: (post, on) => {
+			if (on) readState.star(post);
+			else readState.unstar(post);
+		},
 		searchPost: (post, text) => searchPostFile(post, text)?.context,
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
 	}), async publish => {
 		// Posts added, changed or removed while the reader is open come into the list as they happen.
-		follower = single
+		follower = single || ended
 			? undefined
 			: followArchive(target, {
 					onChange: next => publish({posts: next.posts, skipped: next.skipped, changes: {added: next.added, removed: next.removed}}),
@@ -99,6 +111,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		follower?.loaded(next ?? archive);
 		return undefined;
 	});
+	ended = true;
 	await follower?.close();
 	idle.stop();
 	readState.flush();

@@ -18,7 +18,7 @@ import {actionFor, type Action, type BindingScreen} from './keys.js';
 import {fitList, initialList, moveList, selectCentered, selectIndex, type ListMove, type ListState} from './list-state.js';
 import {pickerEntries, sourceEntries, type PickerEntry, type PickerKind} from './picker-entries.js';
 import {promptKey, type Prompt} from './prompt-state.js';
-import {positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
+import {maxTop, positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
 
 /** A full-text search: the posts searched, how far it got, and the posts found so far with their matching line. */
 export type FullText = {
@@ -78,6 +78,10 @@ export type AppState = {
 	/** Paths of posts read, and of the post opened last. */
 	readonly read: ReadonlySet<string>;
 	readonly lastRead: string | undefined;
+	/** Paths of starred posts. */
+	readonly starred: ReadonlySet<string>;
+	/** Where reading stopped (the reader's top line) in posts left partway, by path. */
+	readonly positions: ReadonlyMap<string, number>;
 	readonly undo: Undo | undefined;
 	/** The word found last in an article: the next article opened highlights it too. */
 	readonly lastFind: string | undefined;
@@ -102,6 +106,10 @@ export type Effect =
 	| {readonly type: 'copyLink'; readonly url: string}
 	| {readonly type: 'loadArticle'; readonly post: Post}
 	| {readonly type: 'saveReadState'; readonly read: ReadonlySet<string>; readonly last: string | undefined}
+	| {readonly type: 'star'; readonly path: string; readonly starred: boolean}
+	| {readonly type: 'pipe'; readonly text: string}
+	| {readonly type: 'edit'; readonly path: string}
+	| {readonly type: 'savePosition'; readonly path: string; readonly top: number}
 	| {readonly type: 'exit'; readonly reason: ExitReason};
 
 /** The reducer's answer: the next state, and what to do. */
@@ -130,7 +138,7 @@ export type AppAction =
 export type LiveChanges = {readonly added: readonly string[]; readonly removed: readonly string[]};
 
 /** Read state restored from an earlier run. */
-export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined};
+export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined; readonly starred?: Iterable<string>; readonly positions?: ReadonlyMap<string, number>};
 
 /** How the app starts. */
 export type StartOptions = {
@@ -181,7 +189,8 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 	const data = makeData(posts, root, skipped);
 	const filters: Filters = {...noFilters, ...options.filters};
 	const read = new Set(saved.read ?? []);
-	const visible = applyFilters(data.posts, filters, read, root);
+	const starred = new Set(saved.starred ?? []);
+	const visible = applyFilters(data.posts, filters, read, root, starred);
 	const lastIndex = saved.last === undefined ? -1 : visible.findIndex(post => post.path === saved.last);
 	const reader: ReaderView = {kind: 'reader', position: {top: 0, width: 0}, find: undefined, linkNumber: ''};
 	return {
@@ -194,6 +203,8 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 		view: posts.length === 0 ? {kind: 'empty'} : single ? reader : {kind: 'list'},
 		read,
 		lastRead: saved.last,
+		starred,
+		positions: saved.positions ?? new Map(),
 		undo: undefined,
 		lastFind: undefined,
 		prompt: undefined,
@@ -232,10 +243,51 @@ export function bindingScreen(view: View): Exclude<BindingScreen, 'global' | 'pr
 /** The reducer: pure, and O(1) in the number of posts for a move; a filter or new posts cost O(n). */
 export function appReducer(state: AppState, action: AppAction): Step {
 	const effects: Effect[] = [];
-	const next = reduce(state, action, effects);
+	let next = reduce(state, action, effects);
+	if (action.type === 'keys') next = keepPosition(state, next, action.env, effects);
 	if (next.read !== state.read || next.lastRead !== state.lastRead) effects.push({type: 'saveReadState', read: next.read, last: next.lastRead});
 	if (next.exit !== undefined && state.exit === undefined) effects.push({type: 'exit', reason: next.exit});
 	return {state: next, effects};
+}
+
+/** The post open in the reader (or its link list), with the reader's view. */
+function reading(state: AppState): {post: Post; view: ReaderView} | undefined {
+	const view = state.view.kind === 'links' ? state.view.reader : state.view.kind === 'reader' ? state.view : undefined;
+	const post = selectedPost(state);
+	return view === undefined || post === undefined ? undefined : {post, view};
+}
+
+/**
+ * When a post is left in the reader (back to the list, another post, quitting), where reading
+ * stopped is kept for the next time it opens: its top line, or nothing once the end was reached.
+ */
+function keepPosition(before: AppState, after: AppState, env: Environment, effects: Effect[]): AppState {
+	const was = reading(before);
+	if (was === undefined) return after;
+	const now = reading(after);
+	if (now !== undefined && now.post.path === was.post.path && after.exit === undefined) return after;
+	const rows = pageRows(env.height);
+	const lines = env.lines(was.post, env.width);
+	const {top} = positionAt(was.view.position, env.width, rows, width => env.lines(was.post, width));
+	const finished = top >= maxTop(lines.length, rows);
+	const kept = finished ? 0 : top;
+	if ((before.positions.get(was.post.path) ?? 0) === kept) return after;
+	const positions = new Map(after.positions);
+	if (kept === 0) positions.delete(was.post.path);
+	else positions.set(was.post.path, kept);
+	effects.push({type: 'savePosition', path: was.post.path, top: kept});
+	return {...after, positions};
+}
+
+/** The reader's position on opening a post: where reading stopped last time, else the top. */
+function resumeAt(state: AppState, post: Post, env: Environment): ReaderPosition {
+	return {top: state.positions.get(post.path) ?? 0, width: env.width};
+}
+
+/** The status line on opening a post that is resumed. */
+function resumeNote(state: AppState, post: Post): string | undefined {
+	const top = state.positions.get(post.path);
+	return top === undefined ? undefined : `Back where reading stopped: line ${formatCount(top + 1)} (g: top)`;
 }
 
 function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState {
@@ -285,7 +337,7 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 		fullText = {...fullText, posts: fullText.posts.filter(post => paths.has(post.path))};
 	}
 	const source = fullText?.posts ?? data.posts;
-	let visible = applyFilters(source, state.filters, state.read, data.root);
+	let visible = applyFilters(source, state.filters, state.read, data.root, state.starred);
 	const rows = env === undefined ? 20 : postsPerScreen(env.height, fullText !== undefined);
 	const current = selectedPost(state);
 	let list: ListState;
@@ -371,7 +423,8 @@ function openReader(state: AppState, env: Environment, effects: Effect[]): AppSt
 	const query = state.fullText?.query ?? state.lastFind;
 	const find = query === undefined ? undefined : {query, index: -1};
 	const arrived = state.arrived.includes(post.path) ? state.arrived.filter(entry => entry !== post.path) : state.arrived;
-	return {...markRead(state, post), arrived, followNewest: false, view: {kind: 'reader', position: {top: 0, width: env.width}, find, linkNumber: ''}};
+	const status = resumeNote(state, post) ?? state.status;
+	return {...markRead(state, post), arrived, status, followNewest: false, view: {kind: 'reader', position: resumeAt(state, post, env), find, linkNumber: ''}};
 }
 
 function listKey(state: AppState, action: Action, env: Environment, shown: string | undefined, effects: Effect[]): AppState {
@@ -414,6 +467,17 @@ function listKey(state: AppState, action: Action, env: Environment, shown: strin
 			return nextUnread(state, env, false, effects);
 		case 'nextArrived':
 			return nextArrived(state, env);
+		case 'toggleStar':
+			return toggleStar(state, effects);
+		case 'edit': {
+			const post = selectedPost(state);
+			if (post !== undefined) effects.push({type: 'edit', path: post.path});
+			return state;
+		}
+		case 'starredOnly': {
+			const next = withFilters(state, {starredOnly: !state.filters.starredOnly}, env);
+			return {...next, status: next.filters.starredOnly ? `Showing ${formatCount(next.visible.length)} starred posts (*: all)` : 'Showing starred and other posts'};
+		}
 		case 'toggleRead': {
 			const post = selectedPost(state);
 			if (post === undefined) return state;
@@ -480,6 +544,18 @@ function nextUnread(state: AppState, env: Environment, inReader: boolean, effect
 	return inReader ? openReader(moved, env, effects) : moved;
 }
 
+/** Stars the selected post, or takes its star away; the star is saved at once. */
+function toggleStar(state: AppState, effects: Effect[]): AppState {
+	const post = selectedPost(state);
+	if (post === undefined) return state;
+	const starred = new Set(state.starred);
+	const on = !starred.has(post.path);
+	if (on) starred.add(post.path);
+	else starred.delete(post.path);
+	effects.push({type: 'star', path: post.path, starred: on});
+	return {...state, starred, status: on ? 'Starred (s again: unstar)' : 'Star removed'};
+}
+
 /** Selects the next post that arrived while the reader was open (below the selection, then from the top); it then no longer counts as new. */
 function nextArrived(state: AppState, env: Environment): AppState {
 	if (state.arrived.length === 0) return {...state, status: 'No new posts since folio opened this archive'};
@@ -527,7 +603,7 @@ function promptInput(state: AppState, name: string, env: Environment): AppState 
 /** Starts a full-text search over the posts shown (the component runs it in slices); empty clears it. */
 function startFullText(state: AppState, query: string, env: Environment): AppState {
 	if (query === '') return state.fullText === undefined ? state : refilter({...state, fullText: undefined}, env);
-	const base = state.fullText === undefined ? state.visible : applyFilters(state.data.posts, state.filters, state.read, state.data.root);
+	const base = state.fullText === undefined ? state.visible : applyFilters(state.data.posts, state.filters, state.read, state.data.root, state.starred);
 	if (base.length === 0) return {...state, status: 'No posts to search: clear the filters first (Esc)'};
 	const fullText: FullText = {id: (state.fullText?.id ?? 0) + 1, query, base, done: 0, posts: [], contexts: new Map()};
 	return {...state, fullText, visible: [], list: initialList, status: `Searching ${formatCount(base.length)} posts for "${query}"…`};
@@ -543,7 +619,7 @@ function fullTextProgress(state: AppState, action: Extract<AppAction, {type: 'fu
 		found.push(post);
 	}
 	const fullText: FullText = {...job, done: action.done, posts: found.length > 0 ? [...job.posts, ...found] : job.posts, contexts};
-	const added = found.filter(post => passesFilters(post, state.filters, state.read, state.data.root));
+	const added = found.filter(post => passesFilters(post, state.filters, state.read, state.data.root, state.starred));
 	const visible = added.length > 0 ? [...state.visible, ...added] : state.visible;
 	const finished = action.done >= job.base.length;
 	const status = finished
@@ -586,7 +662,7 @@ function clearFilters(state: AppState, env: Environment): AppState {
  */
 function refilter(state: AppState, env: Environment, narrowing = false): AppState {
 	const source = narrowing ? state.visible : (state.fullText?.posts ?? state.data.posts);
-	const visible = applyFilters(source, state.filters, state.read, state.data.root);
+	const visible = applyFilters(source, state.filters, state.read, state.data.root, state.starred);
 	const current = selectedPost(state);
 	const index = current === undefined ? -1 : visible.indexOf(current);
 	// Still on the newest post: it keeps following the newest as more posts load.
@@ -651,12 +727,21 @@ function readerKey(state: AppState, view: ReaderView, action: Action, env: Envir
 			effects.push({type: 'loadArticle', post: next});
 			return {
 				...markRead(state, next),
+				status: resumeNote(state, next),
 				list: selectIndex(state.list, index, state.visible.length, screenPosts(state, env)),
-				view: {...view, position: {top: 0, width: env.width}, find: view.find === undefined ? undefined : {...view.find, index: -1}},
+				view: {...view, position: resumeAt(state, next, env), find: view.find === undefined ? undefined : {...view.find, index: -1}},
 			};
 		}
 		case 'nextUnread':
 			return nextUnread(state, env, true, effects);
+		case 'toggleStar':
+			return toggleStar(state, effects);
+		case 'pipe':
+			effects.push({type: 'pipe', text: env.lines(post, env.width).map(line => line.text).join('\n')});
+			return state;
+		case 'edit':
+			effects.push({type: 'edit', path: post.path});
+			return state;
 		case 'openLink':
 			return requestUrl(state, post.link, effects);
 		case 'find':

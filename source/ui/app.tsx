@@ -71,7 +71,15 @@ export type AppProps = {
 	/** Called once when the person quits: `quit` for q, `interrupt` for Ctrl+C. */
 	readonly onExit?: (reason: ExitReason) => void;
 	/** Posts read in earlier runs (by path) and the post read last, where the list opens. */
-	readonly initialReadState?: {readonly read: Iterable<string>; readonly last: string | undefined};
+	readonly initialReadState?: {readonly read: Iterable<string>; readonly last: string | undefined; readonly starred?: Iterable<string>; readonly positions?: ReadonlyMap<string, number>};
+	/** Shows an article's text in a pager; resolves with a status message, rejects with an Error whose message is shown. */
+	readonly onPipe?: (text: string) => Promise<string>;
+	/** Opens a post's file in an editor; resolves with a status message, rejects with an Error whose message is shown. */
+	readonly onEdit?: (path: string) => Promise<string>;
+	/** Called when reading a post stops partway (`top`: the reader's first line), or at its end (0). */
+	readonly onPositionChange?: (path: string, top: number) => void;
+	/** Called when a post is starred or its star taken away. */
+	readonly onStar?: (path: string, starred: boolean) => void;
 	/** Called after the read posts or the post read last change. */
 	readonly onReadStateChange?: (state: {readonly read: ReadonlySet<string>; readonly last: string | undefined}) => void;
 	/** Searches one post's full text: the matching line, or undefined. May be slow (reads the file). */
@@ -159,6 +167,26 @@ export function App(props: AppProps): JSX.Element {
 					break;
 				case 'saveReadState':
 					props_.current.onReadStateChange?.({read: effect.read, last: effect.last});
+					break;
+				case 'pipe': {
+					const pipe = props_.current.onPipe;
+					const {text} = effect;
+					if (pipe === undefined) dispatch({type: 'status', text: 'A pager is not available here'});
+					else report(() => pipe(text));
+					break;
+				}
+				case 'edit': {
+					const edit = props_.current.onEdit;
+					const file = effect.path;
+					if (edit === undefined) dispatch({type: 'status', text: 'An editor is not available here'});
+					else report(() => edit(file));
+					break;
+				}
+				case 'savePosition':
+					props_.current.onPositionChange?.(effect.path, effect.top);
+					break;
+				case 'star':
+					props_.current.onStar?.(effect.path, effect.starred);
 					break;
 				case 'exit':
 					props_.current.onExit?.(effect.reason);
@@ -315,6 +343,8 @@ export function App(props: AppProps): JSX.Element {
 			width={width}
 			height={height}
 			read={state.read}
+			starred={state.starred}
+			halfRead={post => state.positions.has(post.path)}
 			contexts={state.fullText?.contexts}
 			searched={state.fullText?.query}
 			header={headerParts(state, unread, loading.current, skippedCount)}
