@@ -131,10 +131,12 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
 	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
-	const loadOptions = {onProgress: progress, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
+	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
-	if (progress) fs.writeSync(2, '\r\u001B[K');
+	// The line stays until the reader's screen replaces it, so no blank moment comes between.
+	if (progress && !interactive) progress.clear();
+	else progress?.opening();
 	const dated = filterByDate(filterByCategory(archive.posts, flags.category), since, until);
 	const posts = flags.starred && !interactive ? await onlyStarred(target, archive.posts, dated) : dated;
 	if (flags.category !== undefined && archive.posts.length > 0 && !hasCategory(archive.posts, flags.category)) {
@@ -147,7 +149,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, loadArticleCode, warn, single: stat.isFile()});
+		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, loadArticleCode, warn, single: stat.isFile(), beforeScreen: progress?.clear});
 		return;
 	}
 
@@ -298,16 +300,30 @@ async function printPost(post: Post, text: string, width: number): Promise<void>
 	process.stdout.write(formatArticle(renderArticle(post, text, width)));
 }
 
-/** Shows "Loading posts…" on the terminal at once, then the count loaded, at most every 50 ms. */
-function showProgress(): (done: number, total: number) => void {
+/**
+ * Shows "Loading posts…" on the terminal at once, then the files found while the folder is
+ * searched and the files read of how many, at most every 50 ms; `clear` erases the line.
+ */
+function showProgress(): {found: (files: number) => void; loaded: (done: number, total: number) => void; opening: () => void; clear: () => void} {
 	// Cut to the terminal's width: a wrapped line could not be erased and would stay in the shell.
 	const write = (text: string) => fs.writeSync(2, `\r${text.slice(0, Math.max(1, (process.stderr.columns || 80) - 1))}\u001B[K`);
 	write('Loading posts…');
 	let last = performance.now();
-	return (done, total) => {
+	const due = () => {
 		const now = performance.now();
-		if (now - last < 50 && done !== 0) return;
+		if (now - last < 50) return false;
 		last = now;
-		write(`Loading posts: ${formatCount(done)} of ${formatCount(total)}…`);
+		return true;
+	};
+	return {
+		found(files) {
+			if (due()) write(`Looking for posts: ${formatCount(files)} files found…`);
+		},
+		loaded(done, total) {
+			// (0, 0) only says the search starts: "Loading posts…" already says that.
+			if (total > 0 && (done === 0 || due())) write(`Loading posts: ${formatCount(done)} of ${formatCount(total)}…`);
+		},
+		opening: () => write('Opening the reader…'),
+		clear: () => fs.writeSync(2, '\r\u001B[K'),
 	};
 }

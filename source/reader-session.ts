@@ -35,6 +35,8 @@ export type ReaderSession = {
 	readonly query: string | undefined;
 	/** Loads the article code (HTML cleaning, layout); the reader calls it after the first frame. */
 	readonly loadArticleCode: () => Promise<typeof import('./core/article.js')>;
+	/** Called just before the reader's screen replaces the terminal's (e.g. to erase a progress line). */
+	readonly beforeScreen?: () => void;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
 };
@@ -54,6 +56,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	let follower: ArchiveFollower | undefined;
 	// Set once the reader has closed: nothing is started after that (a watch would keep folio running).
 	let ended = false;
+	session.beforeScreen?.();
 	await runApp(terminal => ({
 		...shown(archive),
 		filters: {category, since, until, starredOnly: starred},

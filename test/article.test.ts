@@ -22,6 +22,14 @@ describe('articles', () => {
 		assert.ok(!renderArticle(parsePost(same, 'b.md', facts), same, 60).lines.some(line => line.text.startsWith('Tags:')));
 	});
 
+	test('without a category, Source: is the domain alone, with no empty brackets', () => {
+		const text = '---\ntitle: T\nlink: https://chinadigitaltimes.net/2024/a\n---\nText.\n';
+		const rows = renderArticle(parsePost(text, 'c.md', facts), text, 60).lines.map(line => line.text);
+		assert.ok(rows.includes('Source:   chinadigitaltimes.net'), rows.join('\n'));
+		const none = '---\ntitle: T\n---\nText.\n';
+		assert.ok(!renderArticle(parsePost(none, 'd.md', facts), none, 60).lines.some(line => line.text.startsWith('Source:')));
+	});
+
 	test('a long post is first laid out from its beginning: the same first rows, then a note', () => {
 		const paragraphs = Array.from({length: 2000}, (_, index) => `<p>Paragraph ${index} of a long report, with <a href="https://example.org/${index % 7}">a link</a>.</p>`);
 		const text = `---\ntitle: Long report\n---\n${paragraphs.join('')}`;

@@ -83,3 +83,37 @@ describe('--since and --until', () => {
 		for (const flag of ['--search, -s TEXT', '--since DATE', '--until DATE', 'FOLIO_STATE_DIR', 'FOLIO_NO_HYPERLINKS']) assert.ok(help.includes(flag), flag);
 	});
 });
+
+describe('notes on posts read anyway', () => {
+	const notes = makeArchive({
+		'one.md': '---\ndate: 2024-01-01\n---\nNo title here.\n',
+		'two.md': '---\ndate: 2024-01-02\n---\nNor here.\n',
+		'three.md': '---\ntitle: "Broken\ndate: 2024-01-03\n---\nLenient.\n',
+		'ok.md': '---\ntitle: Fine\ndate: 2024-01-04\n---\nFine.\n',
+	});
+
+	test('--list prints one summary line for them all by default', () => {
+		const result = folio([notes, '--list', '--no-cache']);
+		assert.equal(result.status, 0);
+		assert.equal(titles(result.stdout).length, 4);
+		const lines = result.stderr.split('\n').filter(Boolean);
+		assert.equal(lines.length, 1, result.stderr);
+		assert.match(lines[0]!, /^folio: 3 posts were read with notes \(2 × no title[^)]*\); --verbose lists them$/);
+	});
+
+	test('--verbose prints each note on its own line', () => {
+		const result = folio([notes, '--list', '--no-cache', '--verbose']);
+		assert.equal(result.status, 0);
+		const lines = result.stderr.split('\n').filter(Boolean);
+		assert.ok(lines.length >= 3, result.stderr);
+		assert.ok(lines.some(line => line.endsWith('one.md: no title; using the file name')), result.stderr);
+		assert.ok(lines.some(line => line.endsWith('two.md: no title; using the file name')), result.stderr);
+		assert.ok(!lines.some(line => /--verbose/.test(line)));
+	});
+
+	test('--help says what a post read from stdin does in a terminal, and names --verbose', () => {
+		const result = folio(['--help']);
+		assert.match(result.stdout, /A post read from stdin\s+\(-\) is always printed, even in a terminal/);
+		assert.match(result.stdout, /--verbose/);
+	});
+});

@@ -103,6 +103,12 @@ describe('unread, filters and sources in a pseudo-terminal', {skip}, () => {
 		assert.match(listed[0]!, new RegExp(`^› .* Story ${count - 1}\\s*$`), `the newest post is selected, on the first row:\n${done}`);
 		term.write('q');
 		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
+		// Before the reader: what the search for files found, never "0 of 0", and a line that stays until the reader's screen.
+		const raw = term.raw();
+		assert.ok(!raw.includes('0 of 0'), 'no "0 of 0"');
+		assert.ok(raw.includes('Loading posts'), 'progress is shown');
+		const opening = raw.indexOf('Opening the reader…');
+		assert.ok(opening >= 0 && opening < raw.indexOf('\u001B[?1049h'), 'the progress line stays until the reader takes the screen');
 	});
 
 	test('one post file opens on its article, and q quits', async () => {

@@ -110,9 +110,9 @@ describe('F: full-text search', () => {
 		assert.match(screen[0]!, /2\/30 posts · All · text "typhoon" · 2 unread$/);
 		// Each result: the row with the whole title, then the matching line under it.
 		assert.match(screen[1]!, /^› .* Post 3\s*$/);
-		assert.match(screen[2]!, /^ {6}The typhoon reached Hong Kong at night\.\s*$/);
+		assert.match(screen[2]!, /^ {4}\S+(?: \S+)? {2}The typhoon reached Hong Kong at night\.\s*$/);
 		assert.match(screen[3]!, /^ {2}.* Post 7\s*$/);
-		assert.match(screen[4]!, /^ {6}A TYPHOON warning was raised\.\s*$/);
+		assert.match(screen[4]!, /^ {4}\S+(?: \S+)? {2}A TYPHOON warning was raised\.\s*$/);
 		assert.match(screen.at(-1)!, /2 of 30 posts contain "typhoon"/);
 		await app.press(keys.enter);
 		assert.match(app.screen()[0]!, /^Post 3$/, 'a result opens in the reader');
@@ -137,14 +137,14 @@ describe('F: full-text search', () => {
 		const during = app.screen()[0]!;
 		assert.match(during, /^~\/news\s+(\d+)\/800 posts · All · text "needle" (\d+)\/800… · \d+ unread$/, 'progress is shown');
 		assert.match(app.selected()!, /Post 10\s*$/);
-		assert.match(below(app.screen(), app.selected()!), /^ {6}needle in Post 10/);
+		assert.match(below(app.screen(), app.selected()!), /^ {4}\S+(?: \S+)? {2}needle in Post 10/);
 		await app.press('j');
 		assert.match(app.screen()[0]!, /…/, 'still searching');
 		assert.match(app.selected()!, /Post 20\s*$/, 'j moved while the search ran');
 		for (let wait = 0; wait < 200 && /…/.test(app.screen()[0]!); wait++) await tick(20);
 		assert.match(app.screen()[0]!, /80\/800 posts · All · text "needle" · 80 unread$/);
 		assert.match(app.selected()!, /Post 20\s*$/, 'the selection stayed where j put it');
-		assert.match(below(app.screen(), app.selected()!), /^ {6}needle in Post 20/);
+		assert.match(below(app.screen(), app.selected()!), /^ {4}\S+(?: \S+)? {2}needle in Post 20/);
 	});
 
 	test('the matching line starts near the match when the match would be cut off', async () => {
@@ -154,7 +154,7 @@ describe('F: full-text search', () => {
 		await app.press(keys.enter);
 		await tick(50);
 		const row = below(app.screen(), app.selected()!);
-		assert.match(row, /^ {6}…[^│]*強烈颱風逼近/, row);
+		assert.match(row, /^ {4}\S+(?: \S+)? {2}…[^│]*強烈颱風逼近/, row);
 		assert.ok(stringWidth(row) <= 80);
 	});
 
@@ -163,7 +163,7 @@ describe('F: full-text search', () => {
 		await tick(50);
 		assert.match(app.screen()[0]!, /1\/30 posts · All · text "typhoon" · 1 unread$/);
 		assert.match(app.screen()[1]!, /^› .* Post 9\s*$/);
-		assert.match(app.screen()[2]!, /^ {6}Typhoon signal 8\.\s*$/);
+		assert.match(app.screen()[2]!, /^ {4}\S+(?: \S+)? {2}Typhoon signal 8\.\s*$/);
 	});
 
 	test('with no posts shown there is nothing to search, and it says so', async () => {

@@ -96,7 +96,8 @@ function headerLines(post: Post): DocumentLine[] {
 	field('Date', post.date === undefined ? 'unknown' : formatLongDate(post.date, post.hasTime));
 	const domain = linkDomain(post.link);
 	const categories = post.categories.join(', ');
-	field('Source', [categories, domain && `(${domain})`].filter(Boolean).join(' ') || undefined);
+	// The domain in brackets after the categories; alone, without them.
+	field('Source', categories && domain ? `${categories} (${domain})` : categories || domain || undefined);
 	field('Author', post.author);
 	const tags = post.tags.join(', ');
 	if (tags !== categories) field('Tags', tags || undefined);

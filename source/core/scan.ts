@@ -39,6 +39,8 @@ export type FolderMemo = {
 export type ScanOptions = {
 	/** Follow links to folders outside the searched folder too (default: only links that stay inside it). */
 	readonly followLinks?: boolean;
+	/** Called as the search goes, after each folder read, with the number of files found so far. */
+	readonly onScan?: (found: number) => void;
 };
 
 /** Why a link to a folder outside the archive was not followed. */
@@ -157,6 +159,7 @@ export function* scanSteps(root: string, options: ScanOptions = {}, memo?: Folde
 			return;
 		}
 
+		options.onScan?.(files.length);
 		yield;
 		const realBase = path.join(realFolder, 'x').slice(0, -1);
 		for (const entry of entries) {

@@ -330,7 +330,7 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 	const present = new Set(data.posts.map(post => post.path));
 	const arrived = live === undefined ? state.arrived : [...state.arrived.filter(path => present.has(path)), ...live.added.filter(path => present.has(path) && !state.arrived.includes(path))];
 	// Once the archive changes under the reader, the selection stays where the person left it.
-	const followNewest = state.followNewest && live === undefined;
+	let followNewest = state.followNewest && live === undefined;
 	let fullText = state.fullText;
 	if (fullText !== undefined) {
 		const paths = new Set(data.posts.map(post => post.path));
@@ -343,7 +343,12 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 	let list: ListState;
 	let view = state.view;
 	let gone: string | undefined;
-	if (followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
+	const lastIndex = followNewest && state.lastRead !== undefined ? findPath(visible, state.lastRead, 0) : -1;
+	if (lastIndex >= 0 && view.kind === 'list') {
+		// The post read last in an earlier run has arrived: the list opens on it, as it would have at once.
+		list = selectCentered(lastIndex, visible.length, rows);
+		followNewest = false;
+	} else if (followNewest && view.kind !== 'reader' && view.kind !== 'links') list = initialList;
 	else {
 		const index = current === undefined ? -1 : findPath(visible, current.path, state.list.selected);
 		if (index >= 0) {

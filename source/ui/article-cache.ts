@@ -50,7 +50,8 @@ export function createArticleCache(load: (post: Post, width: number) => Article 
 		get(post, width) {
 			const key = `${width}\u0000${post.path}`;
 			const hit = entries.get(key);
-			if (hit && hit.post === post) {
+			// The same file unchanged (a list replaced while loading may bring a new object for it).
+			if (hit && (hit.post === post || (hit.post.path === post.path && hit.post.size === post.size && hit.post.mtimeMs === post.mtimeMs && hit.post.title === post.title))) {
 				entries.delete(key);
 				entries.set(key, hit);
 				return hit.article;

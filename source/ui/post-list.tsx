@@ -6,7 +6,7 @@ import type {Post} from '../core/types.js';
 import {postsPerScreen} from './app-state.js';
 import {padToWidth, truncateToWidth} from '../core/fit.js';
 import {foldCase} from '../core/search.js';
-import {dayOf, halfReadMarker, listColumns, listHeader, listRowCells, selectedMarker, starMarker, unreadMarker, unselectedMarker} from './format.js';
+import {dayOf, formatPostDate, halfReadMarker, listColumns, listHeader, listRowCells, selectedMarker, starMarker, unreadMarker, unselectedMarker} from './format.js';
 import type {ListState} from './list-state.js';
 import {visibleRange} from './list-state.js';
 import {StatusLine} from './status-line.js';
@@ -58,9 +58,31 @@ export function PostList(props: Props) {
 		const post = visible[index]!;
 		const selected = index === list.selected;
 		const sameDay = index > 0 && dayOf(visible[index - 1]) === dayOf(post);
-		const cells = listRowCells(post, columns);
 		const isRead = read.has(post.path);
 		const mark = starred.has(post.path) ? starMarker : halfRead?.(post) === true ? halfReadMarker : ' ';
+		if (twoRows) {
+			// A full-text result: the title with the whole row, then the day and the matching line.
+			const title = padToWidth(truncateToWidth(post.title || '(untitled)', Math.max(0, width - 4)), Math.max(0, width - 4));
+			shown.push(
+				<Text key={index} wrap="truncate" inverse={selected} dimColor={isRead}>
+					{selected ? selectedMarker : unselectedMarker}
+					<Text bold={!isRead}>{isRead ? ' ' : unreadMarker}</Text> {title}
+				</Text>,
+			);
+			const date = formatPostDate(post, columns.showTime);
+			const room = Math.max(0, width - 6 - stringWidth(date));
+			const context = contexts.get(post.path) ?? '';
+			shown.push(
+				<Text key={`${index}m`} wrap="truncate" dimColor>
+					{'    '}
+					{date}
+					{'  '}
+					{padToWidth(truncateToWidth(showMatch(context, searched, room), room), room)}
+				</Text>,
+			);
+			continue;
+		}
+		const cells = listRowCells(post, columns);
 		shown.push(
 			<Text key={index} wrap="truncate" inverse={selected} dimColor={isRead}>
 				{selected ? selectedMarker : unselectedMarker}
@@ -77,16 +99,6 @@ export function PostList(props: Props) {
 				<Text dimColor={isRead}>{cells.title}</Text>
 			</Text>,
 		);
-		if (twoRows) {
-			const context = contexts.get(post.path) ?? '';
-			const room = Math.max(0, width - 6);
-			shown.push(
-				<Text key={`${index}m`} wrap="truncate" dimColor>
-					{'      '}
-					{padToWidth(truncateToWidth(showMatch(context, searched, room), room), room)}
-				</Text>,
-			);
-		}
 	}
 	return (
 		<Box flexDirection="column" width={width} height={height}>

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {JSX} from 'react';
+import {formatCount} from '../core/count.js';
 import {truncateToWidth} from '../core/fit.js';
 import {findInLines, type LineMatch} from '../core/search.js';
 import type {LaidOutLine} from '../core/types.js';
@@ -54,8 +55,8 @@ export function Reader({lines, top, index, count, status, hints, width, height, 
 	const percent = lines.length === 0 ? 100 : Math.round((bottom / lines.length) * 100);
 	const found = find === undefined ? '' : find.count === 0 ? '' : `  match ${find.ordinal}/${find.count}`;
 	const position = loading
-		? `loading…  post ${index}/${count}`
-		: `line ${Math.min(top + 1, lines.length)}/${lines.length}  ${percent}%  post ${index}/${count}${found}`;
+		? `loading…  post ${formatCount(index)}/${formatCount(count)}`
+		: `line ${formatCount(Math.min(top + 1, lines.length))}/${formatCount(lines.length)}  ${percent}%  post ${formatCount(index)}/${formatCount(count)}${found}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box flexDirection="column" flexGrow={1}>
