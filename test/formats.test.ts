@@ -78,7 +78,7 @@ describe('Pelican / MultiMarkdown headers', () => {
 		assert.doesNotMatch(text, /Title:|Number: 570|Category:/, 'the header lines are not shown as text');
 		// No link of its own to resolve against: the relative link is listed as written.
 		assert.match(text, /release notes\[1\]/);
-		assert.match(text, /Links\n\[1\] \/blog\/2024\/10\/17\/Rust-1\.82\.0\.html\n$/);
+		assert.match(text, /Links\n─────\n\[1\] \/blog\/2024\/10\/17\/Rust-1\.82\.0\.html\n$/);
 	});
 
 	test('a body that merely starts with one "Date:" line is not taken for a header', () => {
@@ -191,14 +191,14 @@ describe('links', () => {
 		assert.match(text, /\[video: The interview\] \[4\]/);
 		assert.match(
 			text,
-			/Links\n\[1\] https:\/\/news\.example\/dl\/\n\[2\] https:\/\/news\.example\/world\/x\n\[3\] https:\/\/www\.youtube\.com\/watch\?v=tTbH6hdgaBc\n\[4\] https:\/\/www\.youtube\.com\/watch\?v=A5S2eYANnJk\n$/,
+			/Links\n─────\n\[1\] https:\/\/news\.example\/dl\/\n\[2\] https:\/\/news\.example\/world\/x\n\[3\] https:\/\/www\.youtube\.com\/watch\?v=tTbH6hdgaBc\n\[4\] https:\/\/www\.youtube\.com\/watch\?v=A5S2eYANnJk\n$/,
 		);
 	});
 
 	test('without a link of its own, relative links are listed as written and say why they do not open', () => {
 		const text = printed(path.join(folder, 'unbased.md'));
 		assert.match(text, /download page\[1\] or the docs\[2\]/);
-		assert.match(text, /Links\n\[1\] \/dl\/\n\[2\] \.\.\/doc\/install\.html\n$/);
+		assert.match(text, /Links\n─────\n\[1\] \/dl\/\n\[2\] \.\.\/doc\/install\.html\n$/);
 		const check = checkLink('/dl/');
 		assert.equal(check.ok, false);
 		assert.match(check.ok ? '' : check.reason, /^Not opened: a relative link, and the post has no web address to resolve it against: \/dl\/$/);

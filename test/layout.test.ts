@@ -87,7 +87,9 @@ describe('layout', () => {
 		assert.notEqual(rows[0]!.text, '');
 		assert.notEqual(rows.at(-1)!.text, '');
 		for (let index = 1; index < rows.length; index++) assert.ok(!(rows[index]!.text === '' && rows[index - 1]!.text === ''));
-		assert.equal(rows.find(row => row.style === 'pre')!.text, '  preformatted');
+		const code = rows.filter(row => row.style === 'pre').map(row => row.text);
+		assert.equal(code[0], '    preformatte↩', 'code is indented, keeps its spaces and marks the cut');
+		assert.equal(code.map(row => row.slice(2).replace(/↩$/, '')).join(''), '  preformatted   text keeps   its spaces but is cut to the width');
 		assert.ok(rows.filter(row => row.style === 'title').length >= 2, 'styles carry to wrapped rows');
 	});
 

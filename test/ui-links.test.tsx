@@ -29,9 +29,13 @@ function loadWithLinks(post: Post): Article {
 	return {lines, links: post.link === 'https://example.com/2' ? [] : articleLinks};
 }
 
-/** Waits (up to a second) until a side effect has happened; effects run after the frame. */
+/** Waits until a side effect has happened (effects run after the frame); fails after 10 s. */
 async function until(condition: () => boolean): Promise<void> {
-	for (let waited = 0; waited < 50 && !condition(); waited++) await tick(20);
+	const deadline = Date.now() + 10_000;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(condition)}`);
+		await tick(20);
+	}
 }
 
 function copySpy(): {calls: string[]; onCopyLink: (url: string) => Promise<string>} {

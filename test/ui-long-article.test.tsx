@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import type {Article, Post} from '../source/core/types.js';
-import {fakeLoadArticle, tick} from './helpers/posts.js';
+import {fakeLoadArticle} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
@@ -26,11 +26,11 @@ test('the beginning shows first, then the whole article, at the same reading pos
 	app.stdin.write(keys.enter);
 	app.stdin.write('jjj');
 	// The first frame of the reader is the beginning, laid out without the whole post.
-	for (let waited = 0; waited < 50 && !app.frames.slice(frames).some(frame => frame.includes('Post 1 line 2')); waited++) await tick(5);
+	await app.waitFor(() => app.frames.slice(frames).some(frame => frame.includes('Post 1 line 2')), 'the reader');
 	const first = app.frames.slice(frames).find(frame => frame.includes('Post 1 line 2'))!;
 	assert.ok(first, 'the reader showed the post');
 	assert.match(first, /line \d+\/42 /, 'the first frame counts the rows of the beginning');
-	await tick(50);
+	await app.waitFor(() => /line \d+\/500 /.test(app.lastFrame() ?? ''), 'the whole article');
 	assert.deepEqual(calls, ['head Post 1', 'whole Post 1'], 'the beginning first, the whole once, just after');
 	const screen = app.lastFrame()!;
 	assert.match(screen, /line 4\/500 /, 'the whole article, read from where the reader was');

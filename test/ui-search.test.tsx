@@ -4,7 +4,7 @@ import {afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {Post} from '../source/core/types.js';
-import {makePost, makePosts, tick} from './helpers/posts.js';
+import {makePost, makePosts} from './helpers/posts.js';
 import {keys, renderApp} from './helpers/ui-app.js';
 
 afterEach(cleanup);
@@ -105,7 +105,7 @@ describe('F: full-text search', () => {
 		assert.match(app.screen().at(-1)!, /^Full text: █/);
 		await app.press('typhoon');
 		await app.press(keys.enter);
-		await tick(50);
+		await app.waitFor(() => /2 of 30 posts contain/.test(app.screen().at(-1)!), 'the search to end');
 		const screen = app.screen();
 		assert.match(screen[0]!, /2\/30 posts · All · text "typhoon" · 2 unread$/);
 		// Each result: the row with the whole title, then the matching line under it.
@@ -133,7 +133,7 @@ describe('F: full-text search', () => {
 		await app.press('Fneedle');
 		await app.press(keys.enter);
 		// Wait for the first results while the search still runs (the header shows how far it got).
-		for (let wait = 0; wait < 100 && !/ [1-9]\d*\/800…$/.test(app.screen()[0]!); wait++) await tick(10);
+		await app.waitFor(() => / [1-9]\d*\/800…$/.test(app.screen()[0]!), 'the first results while the search runs');
 		const during = app.screen()[0]!;
 		assert.match(during, /^~\/news\s+(\d+)\/800 posts · All · text "needle" (\d+)\/800… · \d+ unread$/, 'progress is shown');
 		assert.match(app.selected()!, /Post 10\s*$/);
@@ -141,7 +141,7 @@ describe('F: full-text search', () => {
 		await app.press('j');
 		assert.match(app.screen()[0]!, /…/, 'still searching');
 		assert.match(app.selected()!, /Post 20\s*$/, 'j moved while the search ran');
-		for (let wait = 0; wait < 200 && /…/.test(app.screen()[0]!); wait++) await tick(20);
+		await app.waitFor(() => !/…/.test(app.screen()[0]!), 'the search to end');
 		assert.match(app.screen()[0]!, /80\/800 posts · All · text "needle" · 80 unread$/);
 		assert.match(app.selected()!, /Post 20\s*$/, 'the selection stayed where j put it');
 		assert.match(below(app.screen(), app.selected()!), /^ {4}\S+(?: \S+)? {2}needle in Post 20/);
@@ -152,7 +152,7 @@ describe('F: full-text search', () => {
 		const app = await renderApp({searchPost: fakeSearch({'/archive/post-1.md': line})});
 		await app.press('F颱風');
 		await app.press(keys.enter);
-		await tick(50);
+		await app.waitFor(() => /強烈颱風逼近/.test(below(app.screen(), app.selected() ?? '')), 'the result row');
 		const row = below(app.screen(), app.selected()!);
 		assert.match(row, /^ {4}\S+(?: \S+)? {2}…[^│]*強烈颱風逼近/, row);
 		assert.ok(stringWidth(row) <= 80);
@@ -160,10 +160,9 @@ describe('F: full-text search', () => {
 
 	test('a search given at start (folio --search) shows its results at once', async () => {
 		const app = await renderApp({initialSearch: 'typhoon', searchPost: fakeSearch({'/archive/post-9.md': 'Typhoon signal 8.'})});
-		await tick(50);
-		assert.match(app.screen()[0]!, /1\/30 posts · All · text "typhoon" · 1 unread$/);
-		assert.match(app.screen()[1]!, /^› .* Post 9\s*$/);
-		assert.match(app.screen()[2]!, /^ {4}\S+(?: \S+)? {2}Typhoon signal 8\.\s*$/);
+		await app.waitFor(() => /強烈颱風逼近/.test(below(app.screen(), app.selected() ?? '')), 'the result row');
+		const row = below(app.screen(), app.selected()!);
+		assert.match(row, /^ {4}\S+(?: \S+)? {2}…[^│]*強烈颱風逼近/, row);
 	});
 
 	test('with no posts shown there is nothing to search, and it says so', async () => {

@@ -61,12 +61,11 @@ describe('list navigation', () => {
 		assert.deepEqual(visibleRange({selected: 99_999, top: 0}, 100_000, 20), {start: 99_980, end: 100_000});
 	});
 
-	test('a move costs the same with 100,000 items (no scan of the list)', () => {
-		const start = performance.now();
+	test('a move needs only the count, so a list of a billion rows moves like a short one', () => {
+		// (What a key costs at archive sizes is measured by the bench, not here.)
 		let state = {selected: 0, top: 0};
 		for (let index = 0; index < 100_000; index++) state = moveList(state, 'down', 1_000_000_000, 40);
-		assert.equal(state.selected, 100_000);
-		assert.ok(performance.now() - start < 500);
+		assert.deepEqual(state, {selected: 100_000, top: 100_000 - 39});
 	});
 });
 

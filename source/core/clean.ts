@@ -9,6 +9,7 @@ import {flattenDeepHtml} from './html-depth.js';
 import {bodyLinkTarget, videoLink} from './links.js';
 import {markdownToHtml} from './markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {stripTemplates} from './templates.js';
 import type {CleanDocument, DocumentLine} from './types.js';
 
 /** Markers placed by the formatters below and turned into line styles afterwards (private-use characters). */
@@ -30,11 +31,15 @@ const boilerplateTags = new Set([
 const boilerplateId = /^(?:dfp-ad|innity|adslot|div-gpt-ad)|^dotcom-mpu$|paywall|subscribe/i;
 const boilerplateClass = /dfp-|innity|adslot|self-promo|bottomArticleBanner|paywall|subscribe|(?:^|\s)(?:dotcom-ad|advertisement|ad-slot|adsbygoogle)(?:\s|$)/i;
 
+/** An element as the boilerplate test sees it: its tag name and attributes. */
+export type ElementFacts = {readonly name?: string; readonly attribs?: Readonly<Record<string, string>>};
+
 /**
- * Whether an element is boilerplate, left out with all it holds. Checked by each formatter (one
- * test an element) rather than by CSS selectors, which cost more to compile and to match.
+ * Whether an element is boilerplate (scripts, ads, paywalls, navigation), left out with all it
+ * holds. Checked by each formatter (one test an element) rather than by CSS selectors, which cost
+ * more to compile and to match.
  */
-function isBoilerplate(element: DomNode): boolean {
+export function isBoilerplate(element: ElementFacts): boolean {
 	const name = element.name ?? '';
 	if (boilerplateTags.has(name)) return true;
 	const attributes = element.attribs;
@@ -64,10 +69,14 @@ const formatBlock: FormatCallback = (element, walk, builder, options) => {
 	builder.closeBlock({trailingLineBreaks: options.trailingLineBreaks ?? 1});
 };
 
+/** A paragraph, apart from the blocks around it; at the start or end of a list item, close to the item's marker and the next item. */
 const formatParagraph: FormatCallback = (element, walk, builder) => {
-	builder.openBlock({leadingLineBreaks: 2});
+	const node = element as DomNode & {parent?: DomNode | null};
+	const inItem = node.parent?.name === 'li';
+	const siblings = inItem ? (node.parent!.children ?? []).filter(child => child.type === 'tag' || (child.type === 'text' && (child.data ?? '').trim() !== '')) : [];
+	builder.openBlock({leadingLineBreaks: inItem && siblings[0] === node ? 1 : 2});
 	walk(element.children, builder);
-	builder.closeBlock({trailingLineBreaks: 2});
+	builder.closeBlock({trailingLineBreaks: inItem && siblings.at(-1) === node ? 1 : 2});
 };
 
 type Links = {readonly list: string[]; readonly numbers: Map<string, number>; readonly base: string | undefined};
@@ -75,6 +84,12 @@ type Links = {readonly list: string[]; readonly numbers: Map<string, number>; re
 /** A link in the text: its words, then `[n]` when it points to a web page; other schemes keep only their words. */
 const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const links = (builder as unknown as {metadata: Links}).metadata;
+	const footnote = footnoteLink(element.attribs ?? {});
+	if (footnote === 'back') return;
+	if (footnote === 'ref') {
+		builder.addInline(superscript(textContent(element as DomNode)), {noWordTransform: true});
+		return;
+	}
 	let text = '';
 	builder.pushWordTransform((word: string) => {
 		text += word;
@@ -86,6 +101,22 @@ const formatAnchor: FormatCallback = (element, walk, builder) => {
 	const number = linkNumber(links, String(element.attribs?.href ?? ''));
 	if (number !== undefined) builder.addInline(`[${number}]`, {noWordTransform: true});
 };
+
+/** Whether a link is a footnote reference (`ref`), a note's link back to it (`back`), or neither. */
+function footnoteLink(attributes: Record<string, string>): 'ref' | 'back' | undefined {
+	const className = attributes.class ?? '';
+	if ('data-footnote-backref' in attributes || /(?:^|\s)(?:footnote-backref|reversefootnote)(?:\s|$)/.test(className)) return 'back';
+	if ('data-footnote-ref' in attributes || /(?:^|\s)footnote-ref(?:\s|$)/.test(className)) return 'ref';
+	return undefined;
+}
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote's number as superscript digits; any other label in brackets. */
+function superscript(label: string): string {
+	const trimmed = sanitizeLine(label);
+	return /^\d{1,6}$/.test(trimmed) ? [...trimmed].map(digit => superscripts[Number(digit)]).join('') : `[${trimmed}]`;
+}
 
 /** The number of a link in the post's link list (added when new); undefined for a link that is not listed. */
 function linkNumber(links: Links, href: string): number | undefined {
@@ -245,13 +276,35 @@ const htmlToLines = htmlToText as unknown as (html: string, metadata: Links) => 
  * is dropped. `baseUrl` (the post's link) resolves relative links. Every line is sanitized.
  */
 export function cleanBody(body: string, format: 'html' | 'markdown', title = '', baseUrl?: string): CleanDocument {
-	const input = dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title);
-	const html = flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input);
+	const input = stripTemplates(dropLeadingTitle(sanitizeText(body).replace(anyMarker, ''), title), format);
+	const html = joinCjkLineBreaks(flattenDeepHtml(format === 'markdown' ? markdownToHtml(input) : input));
 	const links: Links = {list: [], numbers: new Map(), base: baseUrl};
 	const text = htmlToLines(html, links);
 	const lines = toDocumentLines(text);
 	if (lines[0]?.style === 'heading' && sameText(lines[0].text, title)) lines.splice(0, lines[1]?.text === '' ? 2 : 1);
 	return {lines, links: links.list};
+}
+
+// Characters whose East Asian width is wide, fullwidth or halfwidth, Hangul left out (Korean puts spaces between words).
+const cjk = String.raw`[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\uD840-\uD87F][\uDC00-\uDFFF]`;
+// A line break (with the spaces and inline tags around it) between two such characters.
+const cjkBreak = new RegExp(`(${cjk})((?:<[^<>]*>)*)[ \\t]*\\n\\s*((?:<[^<>]*>)*)(?=${cjk})`, 'g');
+const preBlock = /<pre[\s>][\s\S]*?<\/pre>/gi;
+
+/**
+ * `html` with the line breaks between two Chinese or Japanese characters removed, outside
+ * preformatted text: as CSS Text 3 transforms segment breaks, such a break adds no space, where
+ * between Latin words it stays one.
+ */
+export function joinCjkLineBreaks(html: string): string {
+	if (!html.includes('\n') || !/[\u3000-\u9FFF\uFF00-\uFF60]/.test(html)) return html;
+	let out = '';
+	let at = 0;
+	for (const match of html.matchAll(preBlock)) {
+		out += html.slice(at, match.index).replace(cjkBreak, '$1$2$3') + match[0];
+		at = match.index + match[0].length;
+	}
+	return out + html.slice(at).replace(cjkBreak, '$1$2$3');
 }
 
 /** Splits converted text into styled logical lines; blank lines collapse to one. */

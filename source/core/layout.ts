@@ -3,9 +3,9 @@
  * (string-width: CJK and emoji take two cells); break opportunities follow Unicode UAX #14.
  */
 import LineBreaker from 'linebreak';
-import {cachedWidth, cutToWidth, graphemeClusters, isPrintableAscii, rangeWidth, textWidth, trimEndSpaces} from './fit.js';
+import {cachedWidth, cutToWidth, graphemeClusters, isPrintableAscii, rangeWidth, textWidth, trimEndSpaces, truncateToWidth} from './fit.js';
 import {displayWidth} from './width.js';
-import type {CleanDocument, LaidOutLine} from './types.js';
+import type {CleanDocument, DocumentLine, LaidOutLine} from './types.js';
 
 export {padToWidth, truncateToWidth} from './fit.js';
 
@@ -22,37 +22,104 @@ export function wrapText(text: string, width: number, prefix = '', continuation?
 }
 
 /**
- * Lays a document out at `width`: every row fits, styles are carried to each row, pre lines are only
- * hard-split, and blank rows never lead, trail or come two in a row.
+ * Lays a document out at `width`: every row fits, styles are carried to each row, and blank rows
+ * never lead, trail or come two in a row. Headings get a blank row before and a `─` rule under
+ * them; code rows are indented and never reflowed (a row too wide is cut by cells, `↩` marking
+ * the cut); tables are aligned in columns, or shown one record a row when they do not fit.
  */
 export function layoutDocument(doc: CleanDocument, width: number): LaidOutLine[] {
 	const w = clampWidth(width);
 	const out: LaidOutLine[] = [];
 	let pendingBlank: LaidOutLine | undefined;
+	const push = (text: string, style: DocumentLine['style']) => {
+		if (text === '') {
+			if (out.length > 0 && pendingBlank === undefined) pendingBlank = style === undefined ? {text} : {text, style};
+			return;
+		}
+		if (pendingBlank !== undefined) {
+			out.push(pendingBlank);
+			pendingBlank = undefined;
+		}
+		out.push(style === undefined ? {text} : {text, style});
+	};
 	for (const line of doc.lines) {
 		const {style} = line;
-		const texts =
-			style === 'pre' ? hardWrap(line.text, w, line.prefix, line.continuation) : wrapText(line.text, w, line.prefix, line.continuation);
-		for (const text of texts) {
-			if (text === '') {
-				if (out.length > 0 && pendingBlank === undefined) pendingBlank = style === undefined ? {text} : {text, style};
-				continue;
-			}
-			if (pendingBlank !== undefined) {
-				out.push(pendingBlank);
-				pendingBlank = undefined;
-			}
-			out.push(style === undefined ? {text} : {text, style});
+		const texts = rowsOf(line, w);
+		if (style === 'heading' && texts.some(text => text !== '')) {
+			if (out.length > 0 && out.at(-1)!.text !== '') pendingBlank ??= {text: ''};
+			for (const text of texts) push(text, style);
+			push(headingRule(texts, line.continuation ?? '', w), style);
+			continue;
 		}
+		for (const text of texts) push(text, style);
 	}
 	return out;
 }
 
-/** Splits each line of `text` by display width only (no word breaking), keeping leading spaces. */
-function hardWrap(text: string, width: number, prefix = '', continuation?: string): string[] {
-	const rows = new Rows(width, prefix, continuation);
-	for (const line of text.split(mandatoryBreak)) rows.split(line);
-	return rows.out;
+/** The rows of one logical line at a width, by its kind. */
+function rowsOf(line: DocumentLine, width: number): string[] {
+	if (line.style === 'pre') return codeRows(line.text, width, line.prefix, line.continuation);
+	if (line.oneRow) return [truncateToWidth((line.prefix ?? '') + line.text.replace(/\s+/g, ' '), width)];
+	return wrapText(line.text, width, line.prefix, line.continuation);
+}
+
+/** A `─` rule as wide as a heading's widest row, under its prefix (a quote's bar stays). */
+function headingRule(rows: readonly string[], lead: string, width: number): string {
+	let widest = 0;
+	for (const row of rows) widest = Math.max(widest, textWidth(row));
+	const leadWidth = textWidth(lead);
+	if (leadWidth >= widest) return '─'.repeat(Math.min(widest, width));
+	return lead + '─'.repeat(Math.min(widest, width) - leadWidth);
+}
+
+/** Spaces that set code apart from prose: four, or two on a narrow screen. */
+function codeIndent(width: number): string {
+	return width >= 40 ? '    ' : width >= 12 ? '  ' : '';
+}
+
+/** The mark at the end of a code row that goes on in the next row. */
+export const codeContinuation = '↩';
+
+/**
+ * Code rows: each line of `text` indented after `prefix`, spaces kept, never reflowed. A line
+ * wider than the room is cut by cells, each cut marked with `↩`; the next row goes on at the same
+ * indentation.
+ */
+export function codeRows(text: string, width: number, prefix = '', continuation?: string): string[] {
+	const w = clampWidth(width);
+	const indent = codeIndent(w);
+	const lead = fitPrefix(prefix + indent, textWidth(prefix + indent), Math.max(0, w - 3));
+	const rest = continuation === undefined ? lead : fitPrefix(continuation + indent, textWidth(continuation + indent), Math.max(0, w - 3));
+	const out: string[] = [];
+	for (const line of text.split(mandatoryBreak)) {
+		if (line.trim() === '') {
+			out.push('');
+			continue;
+		}
+		let prefixNow = lead;
+		let room = w - prefixNow.width;
+		if (textWidth(line) <= room) {
+			out.push(trimEndSpaces(prefixNow.text + line));
+			continue;
+		}
+		let row = '';
+		let used = 0;
+		for (const {segment} of graphemeClusters(line)) {
+			const cells = segment.length <= 16 ? cachedWidth(segment) : displayWidth(segment);
+			// Keep one cell for the mark; a character wider than the room still goes on a row of its own.
+			if (used > 0 && used + cells > room - 1) {
+				out.push(prefixNow.text + row + (room >= 3 ? codeContinuation : ''));
+				prefixNow = rest;
+				room = w - prefixNow.width;
+				row = '';
+				used = 0;
+			}
+			row += segment;
+			used += cells;
+		}
+		out.push(trimEndSpaces(prefixNow.text + row));
+	}
+	return out;
 }
 
 function clampWidth(width: number): number {
@@ -125,17 +192,6 @@ class Rows {
 			a = b;
 		}
 		if (this.start >= 0) this.emit();
-	}
-
-	/** Splits one line by display width only. */
-	split(line: string): void {
-		this.begin(line);
-		if (line === '') {
-			this.emit();
-			return;
-		}
-		this.hardSplit(0, line.length);
-		this.emit();
 	}
 
 	private begin(line: string): void {

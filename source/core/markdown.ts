@@ -5,6 +5,7 @@
  * delimiters stay as they are written.
  */
 import {Marked, Tokenizer, type TokenizerObject, type Tokens} from 'marked';
+import markedFootnote from 'marked-footnote';
 
 /** Quote and list markers kept at the start of a line; more are dropped (their text stays). */
 export const maxMarkdownNesting = 16;
@@ -31,11 +32,19 @@ const limits: TokenizerObject = {
 	},
 };
 markdown.use({tokenizer: limits});
+// `[^1]` references and `[^1]: …` notes (GFM footnotes); the notes follow the text under a heading.
+// Its token walk only moves the notes to the end, at the top level; it is run here over the top
+// level alone, since marked's own walk over every token takes time quadratic in their number.
+const {walkTokens: placeFootnotes, ...footnoteSyntax} = markedFootnote({description: 'Notes', headingClass: ''});
+markdown.use(footnoteSyntax);
 
 /** The HTML of a Markdown text; time and stack depth stay proportional to its length. */
 export function markdownToHtml(text: string): string {
 	emphasisBudget = emphasisBudgetBase + text.length;
-	return markdown.parse(flattenNesting(text)) as string;
+	const tokens = markdown.lexer(flattenNesting(text));
+	// Also ends the document for the footnote syntax, so the next one starts without notes.
+	for (const token of tokens) placeFootnotes?.call(markdown, token);
+	return markdown.parser(tokens);
 }
 
 // One container marker: up to three spaces, then `>` (and one optional space) or a list marker and its spaces.

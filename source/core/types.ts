@@ -43,8 +43,19 @@ export type DocumentLine = {
 	readonly prefix?: string;
 	/** Prefix printed before the following wrapped rows (defaults to spaces as wide as prefix). */
 	readonly continuation?: string;
-	/** Style hint for the screen; print ignores it. */
-	readonly style?: 'heading' | 'title' | 'meta' | 'quote' | 'pre' | 'link-list' | 'image';
+	/** Style hint for the screen; print ignores it (but headings, code and tables are laid out apart). */
+	readonly style?: 'heading' | 'title' | 'meta' | 'quote' | 'pre' | 'link-list' | 'image' | 'table';
+	/** True for a line shown on one row only, cut with `…` where it does not fit. */
+	readonly oneRow?: boolean;
+	/** For a `table` line: its cells, row by row (a cell's own line breaks kept as `\n`). */
+	readonly table?: Table;
+};
+
+/** A table's cells as text, laid out at a width (aligned columns, or one record a row). */
+export type Table = {
+	readonly rows: readonly (readonly string[])[];
+	/** True when the first row names the columns. */
+	readonly header: boolean;
 };
 
 /** One row of laid-out text, never wider than the width it was laid out for. */
@@ -57,4 +68,17 @@ export type LaidOutLine = {
 export type Article = {
 	readonly lines: readonly LaidOutLine[];
 	readonly links: readonly string[];
+};
+
+/**
+ * The text of a post that search looks at, as a reader sees it: the cleaned title and body (no
+ * markup, comments, scripts or template syntax; entities decoded), categories, tags and author.
+ */
+export type SearchDocument = {
+	readonly title: string;
+	readonly body: string;
+	readonly categories: readonly string[];
+	readonly tags: readonly string[];
+	/** '' when the post names no author. */
+	readonly author: string;
 };

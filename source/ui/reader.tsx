@@ -125,6 +125,8 @@ function lineStyle(style: LaidOutLine['style']): {bold?: boolean; dimColor?: boo
 			return {italic: true};
 		case 'link-list':
 			return {color: 'blue'};
+		case 'pre':
+			return {color: 'green'};
 		default:
 			return {};
 	}
@@ -164,6 +166,12 @@ function ArticleLine({line, width, url}: {readonly line: LaidOutLine; readonly w
 		case 'link-list':
 			return (
 				<Text color="blue" wrap="truncate">
+					{text}
+				</Text>
+			);
+		case 'pre':
+			return (
+				<Text color="green" wrap="truncate">
 					{text}
 				</Text>
 			);

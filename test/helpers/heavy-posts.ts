@@ -17,7 +17,7 @@ export type HeavyPost = {
 const frontMatter = (title: string) => `---\ntitle: ${title}\n---\n`;
 const ending = 'Closing words of the post.';
 
-/** The five heavy posts. */
+/** The heavy posts, each a shape a scraper can produce. */
 export const heavyPosts: readonly HeavyPost[] = [
 	{
 		name: 'emphasis bait',
@@ -50,6 +50,12 @@ export const heavyPosts: readonly HeavyPost[] = [
 		file: 'deep-divs.html',
 		text: `${frontMatter('Deep divs')}${'<div>'.repeat(100_000)}innermost text${'</div>'.repeat(100_000)}<p>${ending}</p>\n`,
 		kept: ['innermost text', ending],
+	},
+	{
+		name: '20,000 paragraphs',
+		file: 'paragraphs.md',
+		text: `${frontMatter('Many paragraphs')}${Array.from({length: 20_000}, (_, index) => `Paragraph ${index} with some words in it.`).join('\n\n')}\n\n${ending}\n`,
+		kept: ['Paragraph 19999 with some words in it.', ending],
 	},
 ];
 

@@ -233,17 +233,19 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 		throw new Error('@lydell/node-pty changed: the terminal harness cannot read its last output');
 	}
 	const destroyNow = socket.destroy.bind(socket);
-	const drain = (): void => {
+	/** Reads what is unread; true when the output has ended (EIO: no writer holds the terminal). */
+	const drain = (): boolean => {
 		const buffer = Buffer.alloc(64 * 1024);
 		for (;;) {
 			let read: number;
 			try {
 				read = fs.readSync(fd, buffer, 0, buffer.length, null);
-			} catch {
-				return; // EAGAIN: nothing more for now; EIO: every writer closed the terminal.
+			} catch (error) {
+				// EAGAIN: nothing more for now; EIO: every writer closed the terminal.
+				return (error as NodeJS.ErrnoException).code !== 'EAGAIN';
 			}
 			if (read === 0) {
-				return;
+				return true;
 			}
 			const bytes = buffer.subarray(0, read);
 			// Through the socket's own decoder, which may hold the first bytes of a character.
@@ -257,10 +259,19 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 		if (error !== undefined || socket.destroyed || socket.readableEnded) {
 			return (destroyNow as (...args: unknown[]) => Socket)(error, ...rest);
 		}
-		closing ??= setTimeout(() => {
-			drain();
-			destroyNow();
-		}, closeAfterMs);
+		// Output may still be on its way when the wait runs out (on a busy machine the kernel hands a
+		// closed terminal's last bytes over late): the close then reads again a quarter second at a
+		// time, and closes once the output has ended, or two seconds later at most.
+		const started = Date.now();
+		const closeWhenDone = (): void => {
+			const ended = drain();
+			if (ended || Date.now() - started > closeAfterMs + 2000) {
+				destroyNow();
+			} else {
+				closing = setTimeout(closeWhenDone, 250);
+			}
+		};
+		closing ??= setTimeout(closeWhenDone, closeAfterMs);
 		return socket;
 	}) as Socket['destroy'];
 	socket.once('close', () => clearTimeout(closing));

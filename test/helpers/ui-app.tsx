@@ -12,6 +12,11 @@ export type Rendered = ReturnType<typeof render> & {
 	readonly screen: () => string[];
 	/** The selected row of the list (the line with the › marker), if any. */
 	readonly selected: () => string | undefined;
+	/**
+	 * Resolves once `condition` holds, checked now, after every frame drawn, and every 25 ms for
+	 * effects (which run after their frame); rejects naming `what`, with the screen, after `timeoutMs`.
+	 */
+	readonly waitFor: (condition: () => boolean, what: string, timeoutMs?: number) => Promise<void>;
 };
 
 /** Keys as a terminal sends them. */
@@ -46,6 +51,14 @@ export async function renderApp(overrides: Partial<AppProps> = {}): Promise<Rend
 		...overrides,
 	};
 	const rendered = render(<App {...props} />);
+	// Every frame wakes the waits; ink looks `write` up on each frame, so wrapping it is enough.
+	const waiters = new Set<() => void>();
+	const stdout = rendered.stdout as unknown as {write: (frame: string) => void};
+	const write = stdout.write;
+	stdout.write = frame => {
+		write(frame);
+		for (const wake of [...waiters]) wake();
+	};
 	await tick();
 	const screen = () => (rendered.lastFrame() ?? '').split('\n');
 	return {
@@ -64,5 +77,25 @@ export async function renderApp(overrides: Partial<AppProps> = {}): Promise<Rend
 		},
 		screen,
 		selected: () => screen().find(line => line.startsWith('›')),
+		waitFor: (condition, what, timeoutMs = 10_000) =>
+			new Promise<void>((resolve, reject) => {
+				const wake = (): void => {
+					if (!condition()) return;
+					finish();
+					resolve();
+				};
+				const poll = setInterval(wake, 25);
+				const timer = setTimeout(() => {
+					finish();
+					reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Screen:\n${rendered.lastFrame() ?? ''}`));
+				}, timeoutMs);
+				function finish(): void {
+					waiters.delete(wake);
+					clearInterval(poll);
+					clearTimeout(timer);
+				}
+				waiters.add(wake);
+				wake();
+			}),
 	};
 }
