@@ -18,6 +18,7 @@ import {actionFor, type Action, type BindingScreen} from './keys.js';
 import {fitList, initialList, moveList, selectCentered, selectIndex, type ListMove, type ListState} from './list-state.js';
 import {pickerEntries, sourceEntries, type PickerEntry, type PickerKind} from './picker-entries.js';
 import {promptKey, type Prompt} from './prompt-state.js';
+import {previewMinWidth} from './preview-width.js';
 import {maxTop, positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
 
 /** A full-text search: the posts searched, how far it got, and the posts found so far with their matching line. */
@@ -94,6 +95,8 @@ export type AppState = {
 	readonly single: boolean;
 	/** Keys typed while the article they act on was still loading: handled, in order, once it is there. */
 	readonly waiting: readonly string[];
+	/** The article beside the list: shown (true), hidden (false), or as the terminal's width says (undefined). */
+	readonly preview: boolean | undefined;
 	/** Posts that arrived while the reader was open and were not visited yet (the header counts them; `+` goes to them). */
 	readonly arrived: readonly string[];
 	/** The post open in the reader whose file was removed while it was open: still shown, as it was loaded. */
@@ -214,6 +217,7 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 		waiting: [],
 		arrived: [],
 		gone: undefined,
+		preview: undefined,
 	};
 }
 
@@ -478,6 +482,10 @@ function listKey(state: AppState, action: Action, env: Environment, shown: strin
 			const post = selectedPost(state);
 			if (post !== undefined) effects.push({type: 'edit', path: post.path});
 			return state;
+		}
+		case 'togglePreview': {
+			const preview = !(state.preview ?? env.width >= previewMinWidth);
+			return {...state, preview, status: preview ? 'The selected post is shown beside the list (v: hide)' : 'The list takes the whole width (v: the post beside it)'};
 		}
 		case 'starredOnly': {
 			const next = withFilters(state, {starredOnly: !state.filters.starredOnly}, env);

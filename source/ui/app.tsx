@@ -1,4 +1,4 @@
-import {useApp, useInput, useStdout} from 'ink';
+import {Box, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState, type JSX} from 'react';
 import {formatCount} from '../core/count.js';
 import {findInLines} from '../core/search.js';
@@ -29,6 +29,7 @@ import {LinkList} from './link-list.js';
 import {promptLine} from './prompt-state.js';
 import {countUnread} from './picker-entries.js';
 import {PostList} from './post-list.js';
+import {PreviewPane, PreviewRule, previewMinWidth, previewWidths, usePreviewPost} from './preview-pane.js';
 import {Reader} from './reader.js';
 import {positionAt} from './reader-state.js';
 import {SkippedList} from './skipped-list.js';
@@ -144,6 +145,15 @@ export function App(props: AppProps): JSX.Element {
 	);
 	const envRef = useRef(env);
 	envRef.current = env;
+	// The preview pane's own articles, so moving through the list does not push out the reader's.
+	const previews = useMemo(
+		() =>
+			createArticleCache((post, at) => props_.current.loadArticle(post, at), 16, {
+				loadHead: (post, at) => props_.current.loadArticleHead?.(post, at),
+				onComplete: () => setCompleted(count => count + 1),
+			}),
+		[],
+	);
 
 	/** The one runner of the reducer's effects. */
 	const run = (effects: readonly Effect[]) => {
@@ -264,6 +274,8 @@ export function App(props: AppProps): JSX.Element {
 	// O(n) only when the posts shown or the read state change, not per key.
 	const unread = useMemo(() => countUnread(state.visible, state.read), [state.visible, state.read]);
 	const {view} = state;
+	const withPreview = view.kind === 'list' && (state.preview ?? width >= previewMinWidth) && width >= 60;
+	const previewPost = usePreviewPost(withPreview ? selectedPost(state) : undefined, withPreview);
 	switch (view.kind) {
 		case 'empty':
 			return <Empty folder={folder} reason={emptyReason} hints={emptyHints} width={width} height={height} />;
@@ -331,7 +343,8 @@ export function App(props: AppProps): JSX.Element {
 			break;
 	}
 	const skippedCount = props.skipped?.length ?? props.skippedCount ?? 0;
-	return (
+	const split = withPreview ? previewWidths(width) : undefined;
+	const list = (
 		<PostList
 			folder={folder}
 			all={state.data.posts}
@@ -340,7 +353,7 @@ export function App(props: AppProps): JSX.Element {
 			list={state.list}
 			status={state.status ?? (state.visible.length === 0 && state.data.posts.length > 0 && filtered(state) && state.fullText === undefined ? 'No post passes these filters: Esc clears them' : undefined)}
 			hints={listHints}
-			width={width}
+			width={split?.list ?? width}
 			height={height}
 			read={state.read}
 			starred={state.starred}
@@ -350,6 +363,15 @@ export function App(props: AppProps): JSX.Element {
 			header={headerParts(state, unread, loading.current, skippedCount)}
 			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${formatCount(state.visible.length)} matches` : prompt}
 		/>
+	);
+	if (split === undefined) return list;
+	const previewIndex = previewPost === undefined ? -1 : state.visible.indexOf(previewPost);
+	return (
+		<Box flexDirection="row" width={width} height={height}>
+			{list}
+			<PreviewRule height={height} />
+			<PreviewPane post={previewIndex < 0 ? undefined : previewPost} cache={previews} index={previewIndex + 1} count={state.visible.length} width={split.article} height={height} />
+		</Box>
 	);
 }
 

@@ -45,6 +45,7 @@ export type Action =
 	| 'nextArrived'
 	| 'toggleStar'
 	| 'pipe'
+	| 'togglePreview'
 	| 'edit'
 	| 'starredOnly'
 	| 'copyLink'
@@ -94,6 +95,7 @@ export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['u'], action: 'unreadOnly', description: 'Show only unread posts (again: all)', hint: 'unread'},
 	{screen: 'list', keys: ['n', 'Ctrl+N'], action: 'nextUnread', description: 'Next unread post', hint: 'next unread'},
 	{screen: 'list', keys: ['s'], action: 'toggleStar', description: 'Star the selected post, or take its star away', hint: 'star'},
+	{screen: 'list', keys: ['v'], action: 'togglePreview', description: 'Show the selected post beside the list, or not (at once from 160 columns)'},
 	{screen: 'list', keys: ['e'], action: 'edit', description: "Open the post's file in $EDITOR"},
 	{screen: 'list', keys: ['*'], action: 'starredOnly', description: 'Show only starred posts (again: all)'},
 	{screen: 'list', keys: ['+'], action: 'nextArrived', description: 'Go to the next post that arrived while folio was open (the header counts them)'},
