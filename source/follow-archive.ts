@@ -1,7 +1,9 @@
 /**
  * Keeps the reader's list in step with its archive folder while it is open: the file watcher's
  * batches are applied to the posts shown (core/live-archive.ts) and handed on with what they
- * added and removed. Changes that come while the list is still being loaded wait for it.
+ * added and removed. Changes that come while the list is still growing wait for it; changes that
+ * come while a complete list is checked against its files apply at once, and again to the list
+ * the check brings.
  */
 import {applyChanges} from './core/live-archive.js';
 import type {Archive} from './core/load.js';
@@ -30,33 +32,40 @@ export type ArchiveFollower = {
 	readonly close: () => Promise<void>;
 };
 
+type Listed = {posts: readonly Post[]; skipped: readonly Skipped[]};
+
+/** One batch applied to a list: the list after it, and the paths it added and removed (undefined when nothing changed). */
+function step(current: Listed, changes: ArchiveChanges): (Listed & {added: string[]; removed: string[]}) | undefined {
+	const applied = applyChanges(current.posts, changes);
+	const touched = new Set([...changes.added, ...changes.changed].map(file => file.path));
+	for (const path of changes.removed) touched.add(path);
+	const skipped = [...current.skipped.filter(entry => !touched.has(entry.path)), ...applied.skipped];
+	if (applied.posts === current.posts && applied.skipped.length === 0 && skipped.length === current.skipped.length) return undefined;
+	return {posts: applied.posts, skipped, added: applied.added.map(post => post.path), removed: applied.removed.map(post => post.path)};
+}
+
 /**
- * Watches `root` and calls `onChange` with the list after each batch of changes, once `loaded`
- * has given the list. A folder that cannot be watched is reported once through `onError`; the
- * reader then goes on without live updates.
+ * Watches `root` and calls `onChange` with the list after each batch of changes: at once on
+ * `shown` when given (a complete list), else once `loaded` has given the list. A folder that
+ * cannot be watched is reported once through `onError`; the reader then goes on without live updates.
  */
 export function followArchive(
 	root: string,
-	options: {readonly onChange: (next: FollowedArchive) => void; readonly onError: (message: string) => void},
+	options: {readonly shown?: Archive; readonly onChange: (next: FollowedArchive) => void; readonly onError: (message: string) => void},
 ): ArchiveFollower {
-	let current: {posts: readonly Post[]; skipped: readonly Skipped[]} | undefined;
-	let held: ArchiveChanges[] = [];
+	let current: Listed | undefined = options.shown && {posts: options.shown.posts, skipped: options.shown.skipped};
+	// Every batch until `loaded`: applied again to the list it brings.
+	let held: ArchiveChanges[] | undefined = [];
 	let closed = false;
 
 	const apply = (changes: ArchiveChanges) => {
 		if (closed) return;
-		if (current === undefined) {
-			held.push(changes);
-			return;
-		}
-		const applied = applyChanges(current.posts, changes);
-		const touched = new Set([...changes.added, ...changes.changed].map(file => file.path));
-		for (const path of changes.removed) touched.add(path);
-		const skipped = [...current.skipped.filter(entry => !touched.has(entry.path)), ...applied.skipped];
-		const removed = applied.removed.map(post => post.path);
-		if (applied.posts === current.posts && applied.skipped.length === 0 && skipped.length === current.skipped.length) return;
-		current = {posts: applied.posts, skipped};
-		options.onChange({posts: applied.posts, skipped, added: applied.added.map(post => post.path), removed});
+		held?.push(changes);
+		if (current === undefined) return;
+		const next = step(current, changes);
+		if (next === undefined) return;
+		current = {posts: next.posts, skipped: next.skipped};
+		options.onChange(next);
 	};
 
 	const watching = watchArchive(root, {onChanges: apply, onError: options.onError}).catch((error: unknown) => {
@@ -79,10 +88,19 @@ export function followArchive(
 		ready,
 		loaded(archive, again = false) {
 			if (closed) return;
-			current = {posts: archive.posts, skipped: archive.skipped};
-			const waiting = held;
-			held = [];
-			for (const changes of waiting) apply(changes);
+			let listed: Listed = {posts: archive.posts, skipped: archive.skipped};
+			const added: string[] = [];
+			const removed: string[] = [];
+			for (const changes of held ?? []) {
+				const next = step(listed, changes);
+				if (next === undefined) continue;
+				listed = next;
+				added.push(...next.added);
+				removed.push(...next.removed);
+			}
+			held = undefined;
+			current = listed;
+			if (listed.posts !== archive.posts || listed.skipped !== archive.skipped) options.onChange({...listed, added, removed});
 			if (again) void ready.then(catchUp);
 		},
 		async close() {

@@ -86,6 +86,8 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		follower = single || ended
 			? undefined
 			: followArchive(target, {
+					// A complete list (not a first batch still growing) takes changes at once.
+					shown: opened.loading === undefined ? archive : undefined,
 					onChange: next => publish({posts: next.posts, skipped: next.skipped, changes: {added: next.added, removed: next.removed}}),
 					onError: message => publish({notice: sanitizeLine(message)}),
 				});
