@@ -394,7 +394,8 @@ const groups: Group[] = [
 			const title = `Live bench arrival ${process.pid}`;
 			const file = path.join(root, `zz-live-bench-${process.pid}.md`);
 			try {
-				await waitScreen(term, screen => screen.includes(shortTitle(long!)), 60_000, 'first list frame');
+				// The whole archive listed first: a post that comes while it is still read waits for the list.
+				await waitScreen(term, screen => screen.includes(shortTitle(long!)) && !screen.includes('loading'), 180_000, 'the whole list');
 				await quiesce(term, 300, 5000);
 				const samples = await repeat(options.quick ? 2 : 3, async index => {
 					const started = performance.now();

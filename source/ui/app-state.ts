@@ -356,8 +356,10 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 	else {
 		const index = current === undefined ? -1 : findPath(visible, current.path, state.list.selected);
 		if (index >= 0) {
-			// The selected post keeps its row on screen as posts are added above it.
-			list = fitList({selected: index, top: state.list.top + index - state.list.selected}, visible.length, rows);
+			// The selected post keeps its row on screen as posts are added above it; at the top of the
+			// list, posts that arrive while the reader is open show above it instead.
+			const top = live !== undefined && state.list.top === 0 ? 0 : state.list.top + index - state.list.selected;
+			list = fitList({selected: index, top}, visible.length, rows);
 		} else if ((view.kind === 'reader' || view.kind === 'links') && current !== undefined && (state.gone === current.path || live?.removed.includes(current.path) === true)) {
 			// Removed while it is open: it stays readable, as it was loaded, until the reader is left.
 			const at = Math.min(state.list.selected, visible.length);

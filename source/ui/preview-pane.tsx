@@ -13,7 +13,7 @@ export function previewWidths(width: number): {readonly list: number; readonly a
 }
 
 /** The pause after the selection last moved before the preview follows it: keys held down move the list alone. */
-const followDelayMs = 30;
+const followDelayMs = 120;
 
 /**
  * The post the preview shows: the selected one, taken up just after the selection stops moving,
