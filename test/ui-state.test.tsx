@@ -197,6 +197,18 @@ describe('app reducer', () => {
 		assert.ok(saved?.type === 'saveReadState' && saved.read.has('/archive/post-2.md') && saved.last === '/archive/post-2.md');
 	});
 
+	test('keys for an article not laid out yet wait for it; the reducer only asks for it to be loaded', () => {
+		let loaded = false;
+		const waitingEnv: Environment = {...env, loading: () => !loaded, lines: post => (loaded ? lines(post) : [])};
+		const first = appReducer(initialState(makePosts(3)), {type: 'keys', keys: ['Enter', 'j', 'j'], env: waitingEnv});
+		assert.deepEqual(first.state.waiting, ['j', 'j']);
+		assert.ok(first.effects.some(effect => effect.type === 'loadArticle' && effect.post.title === 'Post 1'));
+		loaded = true;
+		const next = appReducer(first.state, {type: 'keys', keys: [], env: waitingEnv}).state;
+		assert.deepEqual(next.waiting, []);
+		assert.deepEqual(readerTop(next), {top: 2, width: 80});
+	});
+
 	test('q and Ctrl+C ask to exit once, and later keys are ignored', () => {
 		const quit = step(initialState(makePosts(3)), 'q', 'j');
 		assert.equal(quit.state.exit, 'quit');

@@ -137,9 +137,14 @@ export function App(props: AppProps): JSX.Element {
 		() => ({
 			width,
 			height,
-			lines: (post, at) => cache.get(post, at).lines,
-			links: (post, at) => cache.get(post, at).links,
-			loading: (post, at) => cache.get(post, at).loading === true,
+			// Only what is laid out already: the reducer never loads a file. An article not laid
+			// out yet counts as loading, so keys for it wait until the runner has loaded it.
+			lines: (post, at) => cache.peek(post, at)?.lines ?? [],
+			links: (post, at) => cache.peek(post, at)?.links ?? [],
+			loading: (post, at) => {
+				const article = cache.peek(post, at);
+				return article === undefined || article.loading === true;
+			},
 		}),
 		[width, height, cache],
 	);
@@ -172,7 +177,8 @@ export function App(props: AppProps): JSX.Element {
 					break;
 				}
 				case 'loadArticle':
-					// Laid out now, before the frame that shows it (the cache keeps it).
+					// Laid out now, before the frame that shows it (the cache keeps it); keys that
+					// waited for it go on after that frame (see below).
 					cache.get(effect.post, envRef.current.width);
 					break;
 				case 'saveReadState':
@@ -233,10 +239,11 @@ export function App(props: AppProps): JSX.Element {
 		);
 	};
 
-	// Keys typed while the article was still loading are handled once it can be laid out.
+	// Keys typed while the article was still loading are handled once it is laid out (by the
+	// runner, or by the frame that shows it); while it cannot be yet, this changes nothing.
 	useEffect(() => {
-		dispatch({type: 'keys', keys: [], env: envRef.current});
-	}, [props.loadArticle, dispatch]);
+		if (state.waiting.length > 0) dispatch({type: 'keys', keys: [], env: envRef.current});
+	});
 
 	// New posts (the archive still loading, or checked against its files) replace only the data.
 	const shownPosts = useRef(posts);

@@ -9,6 +9,8 @@ export type ShownArticle = Article & {readonly error?: string; readonly loading?
 export type ArticleCache = {
 	/** The article for a post at a width; loads it at most once while it stays among the recent ones. */
 	readonly get: (post: Post, width: number) => ShownArticle;
+	/** The article for a post at a width if it is already laid out; never loads anything. */
+	readonly peek: (post: Post, width: number) => ShownArticle | undefined;
 };
 
 /** Laying a long post out in two steps: its beginning at once, the whole just after. */
@@ -46,12 +48,18 @@ export function createArticleCache(load: (post: Post, width: number) => Article 
 		});
 	};
 
+	const cached = (post: Post, width: number): Entry | undefined => {
+		const hit = entries.get(`${width}\u0000${post.path}`);
+		// The same file unchanged (a list replaced while loading may bring a new object for it).
+		return hit && (hit.post === post || (hit.post.path === post.path && hit.post.size === post.size && hit.post.mtimeMs === post.mtimeMs && hit.post.title === post.title)) ? hit : undefined;
+	};
+
 	return {
+		peek: (post, width) => cached(post, width)?.article,
 		get(post, width) {
 			const key = `${width}\u0000${post.path}`;
-			const hit = entries.get(key);
-			// The same file unchanged (a list replaced while loading may bring a new object for it).
-			if (hit && (hit.post === post || (hit.post.path === post.path && hit.post.size === post.size && hit.post.mtimeMs === post.mtimeMs && hit.post.title === post.title))) {
+			const hit = cached(post, width);
+			if (hit) {
 				entries.delete(key);
 				entries.set(key, hit);
 				return hit.article;

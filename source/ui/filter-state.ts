@@ -1,6 +1,6 @@
 /** Which posts the list shows: the restrictions a person set, applied as one pure function. */
 import {filterByDate, type Day} from '../core/days.js';
-import {matchesPost} from '../core/search.js';
+import {isEmptyQuery, matchesListedPost, parseQuery} from '../core/query.js';
 import type {Post} from '../core/types.js';
 
 /** The category filter's value for posts that have no category ("(no category)" in the picker). */
@@ -44,13 +44,14 @@ export function sourceOf(post: Post, root: string): string | undefined {
 }
 
 /**
- * The list query as a test on one post: every word typed (split on spaces) must occur, in any
- * order. This is the one place the list's query is read.
+ * The list query as a test on one post, in the search syntax (see core/query.ts): every word must
+ * occur, in any order; phrases, `-word`, `title:` and the like, `after:`/`before:` work as in `F`.
+ * Only what the list knows is looked at (not the body). Undefined when it restricts nothing.
  */
 export function queryMatcher(query: string): ((post: Post) => boolean) | undefined {
-	const words = query.split(/\s+/).filter(word => word !== '');
-	if (words.length === 0) return undefined;
-	return post => words.every(word => matchesPost(post, word));
+	const parsed = parseQuery(query);
+	if (isEmptyQuery(parsed)) return undefined;
+	return post => matchesListedPost(post, parsed);
 }
 
 /** The filters as test functions, undefined ones left out (for passing posts through them quickly). */

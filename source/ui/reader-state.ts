@@ -50,6 +50,8 @@ export function scrollReader(top: number, move: ReaderMove, lineCount: number, r
  */
 export function mapTop(from: readonly LaidOutLine[], top: number, to: readonly LaidOutLine[]): number {
 	if (top <= 0 || to.length === 0) return 0;
+	// The old layout is not known: keep the line number.
+	if (from.length === 0) return Math.min(top, to.length - 1);
 	if (top >= from.length) return to.length - 1;
 	let before = 0;
 	let total = 0;
