@@ -4,8 +4,8 @@
  *   node --import tsx bench/run.ts [--quick] [--only NAME[,NAME...]]
  *
  * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
- * --only    measurement groups or ids (prefix match): print, list-json, db, first-frame, keys,
- *           enter, heavy, rss, corpus, search, or e.g. first-frame-7k
+ * --only    measurement groups or ids (prefix match): print, list-json,  db, first-frame, keys,
+ *           live, enter, heavy, rss, corpus, search, or e.g. first-frame-7k
  *
  * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
  * .js file such as dist/cli.js runs with node), FOLIO_BENCH_ARCHIVES
@@ -51,7 +51,7 @@ function parseOptions(argv: readonly string[]): Options {
 		else if (arg === '--only') only.push(...(argv[++index] ?? '').split(','));
 		else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
 		else if (arg === '--help' || arg === '-h') {
-			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,db,first-frame,keys,enter,heavy,rss,corpus,search | ID-PREFIX]');
+			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,db,first-frame,keys,live,enter,heavy,rss,corpus,search | ID-PREFIX]');
 			process.exit(0);
 		} else {
 			console.error(`bench: unknown argument ${arg} (try --help)`);
@@ -422,6 +422,51 @@ const groups: Group[] = [
 				record(`keys-reader-${bigName}-p50`, percentile(reader.samples, 50), reader.samples, reader.note);
 				record(`keys-reader-${bigName}-p95`, percentile(reader.samples, 95), reader.samples, reader.note);
 			} finally {
+				await quit(term, ['q', 'q', '\x03']);
+			}
+		},
+	},
+	{
+		name: 'live',
+		specs: [
+			{id: `live-new-file-${bigName}`, label: `a new post file -> its row on screen, ${bigName}`, unit: 'ms', target: lt(2000)},
+			{id: `keys-preview-${bigName}-p50`, label: `list with the preview (180 columns): j -> new frame, ${bigName}, p50`, unit: 'ms'},
+			{id: `keys-preview-${bigName}-p95`, label: `list with the preview (180 columns): j -> new frame, ${bigName}, p95`, unit: 'ms', target: lt(16)},
+			{id: `keys-nopreview-${bigName}-p95`, label: `same session, preview hidden (v): j -> new frame, ${bigName}, p95`, unit: 'ms'},
+		],
+		async run(record) {
+			requireCli();
+			requirePty();
+			const {root, manifest} = archive(big);
+			const presses = options.quick ? 60 : 200;
+			const [long] = manifest.newest;
+			const {term} = launch(...folio(root), {cols: 180, rows, env: folioEnv(warmCache(root)), cwd: repoRoot});
+			// A post newer than every generated one, so its row comes at the top of the list.
+			const title = `Live bench arrival ${process.pid}`;
+			const file = path.join(root, `zz-live-bench-${process.pid}.md`);
+			try {
+				// The whole archive listed first: a post that comes while it is still read waits for the list.
+				await waitScreen(term, screen => screen.includes(shortTitle(long!)) && !screen.includes('loading'), 180_000, 'the whole list');
+				await quiesce(term, 300, 5000);
+				const samples = await repeat(options.quick ? 2 : 3, async index => {
+					const started = performance.now();
+					fs.writeFileSync(file, `---\ntitle: "${title} ${index}"\ndate: 2099-01-01 09:00:00 +00:00\n---\n\nArrived while the reader was open.\n`);
+					const {at} = await waitScreen(term, screen => screen.includes(`${title} ${index}`), 10_000, 'the new post on screen');
+					fs.rmSync(file, {force: true});
+					await waitScreen(term, screen => !screen.includes(`${title} ${index}`), 10_000, 'the removed post gone');
+					return at - started;
+				});
+				record(`live-new-file-${bigName}`, median(samples), samples);
+				await quiesce(term, 100, 5000);
+				const preview = await pressMany(term, 'j', presses);
+				record(`keys-preview-${bigName}-p50`, percentile(preview.samples, 50), preview.samples, preview.note);
+				record(`keys-preview-${bigName}-p95`, percentile(preview.samples, 95), preview.samples, preview.note);
+				term.write('v');
+				await quiesce(term, 100, 5000);
+				const plain = await pressMany(term, 'j', presses);
+				record(`keys-nopreview-${bigName}-p95`, percentile(plain.samples, 95), plain.samples, plain.note);
+			} finally {
+				fs.rmSync(file, {force: true});
 				await quit(term, ['q', 'q', '\x03']);
 			}
 		},

@@ -41,6 +41,7 @@ Options
                        results
   --since DATE         Only posts from this day on (YYYY-MM-DD)
   --until DATE         Only posts up to and including this day
+  --starred            Only starred posts (s stars a post in the reader)
   --follow-links       Also search folders that links lead to outside the
                        given folder (/proc, /sys and /dev never)
   --rescan             Check every file's size and time, so posts edited in
@@ -147,6 +148,7 @@ export function parseArguments(argv: readonly string[], pkg: PackageInfo): Argum
 			until: flags.until,
 			cache: flags.cache !== false,
 			rescan: flags.rescan === true,
+			starred: flags.starred === true,
 			followLinks: flags.followLinks === true,
 			verbose: flags.verbose === true,
 			help: flags.help === true,

@@ -143,7 +143,8 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// The line stays until the reader's screen replaces it, so no blank moment comes between.
 	if (progress && !interactive) progress.clear();
 	else progress?.opening();
-	const posts = filterByDate(filterByCategory(archive.posts, flags.category), since, until);
+	const dated = filterByDate(filterByCategory(archive.posts, flags.category), since, until);
+	const posts = flags.starred && !interactive ? await onlyStarred(target, archive.posts, dated) : dated;
 	if (flags.category !== undefined && archive.posts.length > 0 && !hasCategory(archive.posts, flags.category)) {
 		const nearest = nearestNames(flags.category, countCategories(archive.posts).map(entry => entry.name));
 		const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '; it has no categories close to it';
@@ -154,7 +155,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, category: flags.category, since, until, query, warn, single: stat.isFile(), beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
+		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, warn, single: stat.isFile(), beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
 		return;
 	}
 
@@ -173,6 +174,14 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	}
 
 	if (archive.posts.length === 0) fail(`no posts found in ${target}`, exitNothing);
+}
+
+/** The posts (of `shown`) starred in the state database; `all` is every post of the archive. */
+async function onlyStarred(target: string, all: readonly Post[], shown: readonly Post[]): Promise<Post[]> {
+	const {openReadState} = await import('./read-state.js');
+	const state = openReadState(target, all.map(post => post.path), {onError: warn});
+	const starred = state.starred();
+	return shown.filter(post => starred.has(post.path));
 }
 
 /** Whether some post carries the category (any case). */

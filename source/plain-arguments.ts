@@ -18,6 +18,7 @@ export const options = {
 	until: {type: 'string'},
 	cache: {type: 'boolean', default: true},
 	rescan: {type: 'boolean'},
+	starred: {type: 'boolean'},
 	followLinks: {type: 'boolean'},
 	verbose: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
@@ -36,6 +37,8 @@ export type Flags = {
 	readonly until: string | undefined;
 	/** False with --no-cache. */
 	readonly cache: boolean;
+	/** --starred: only posts starred in the state database. */
+	readonly starred: boolean;
 	/** --rescan: every file is stat'ed, not only those in changed folders. */
 	readonly rescan: boolean;
 	/** --follow-links: links to folders outside the archive are followed too. */
@@ -102,6 +105,7 @@ export function readPlainArguments(argv: readonly string[]): {readonly flags: Fl
 			until: text('until'),
 			cache: values['cache'] !== false,
 			rescan: values['rescan'] === true,
+			starred: values['starred'] === true,
 			followLinks: values['follow-links'] === true,
 			verbose: values['verbose'] === true,
 			help: false,

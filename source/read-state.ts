@@ -85,6 +85,8 @@ export type ReadStateStore = {
 	readonly starred: () => ReadonlySet<string>;
 	/** Reading positions (the reader's top line) by post; `set` is written with the next save. */
 	readonly position: {readonly get: (post: string) => number | undefined; readonly set: (post: string, top: number) => void};
+	/** The posts among those given whose reading stopped partway, with the reader's top line there. */
+	readonly positions: () => ReadonlyMap<string, number>;
 };
 
 /**
@@ -223,6 +225,20 @@ export function openReadState(
 				report(error);
 				return new Set(memoryStars);
 			}
+		},
+		positions() {
+			const found = new Map<string, number>();
+			if (db === undefined || failed) return found;
+			try {
+				for (const [entry, top] of db.positions(id)) {
+					const post = postOf(entry);
+					if (post !== undefined) found.set(post, top);
+				}
+			} catch (error) {
+				report(error);
+			}
+
+			return found;
 		},
 		position: {
 			get(post) {

@@ -10,9 +10,11 @@ import {stopIndexWorkers, type Archive, type OpenedArchive} from './core/load.js
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post} from './core/types.js';
 import {describeLink} from './core/links.js';
+import {followArchive, type ArchiveFollower} from './follow-archive.js';
 import {openLink} from './open-link.js';
 import {openReadState} from './read-state.js';
 import {createArticlePreparer, type ArticlePreparer} from './ui/article-preparer.js';
+import {editFile, pipeToPager} from './run-tool.js';
 import {supportsHyperlinks} from './ui/hyperlink.js';
 import {runApp} from './ui/run.js';
 import {describeFailure, type TerminalControl} from './ui/terminal-handoff.js';
@@ -26,6 +28,8 @@ export type ReaderSession = {
 	readonly category: string | undefined;
 	readonly since: Day | undefined;
 	readonly until: Day | undefined;
+	/** --starred: the list starts on the starred posts only. */
+	readonly starred?: boolean;
 	/** One post file was given: its article opens at once, and leaving it quits. */
 	readonly single?: boolean;
 	/** The search the list opens on. */
@@ -40,7 +44,7 @@ export type ReaderSession = {
 
 /** Opens the reader and resolves when the person quits, the read state saved. */
 export async function openReader(session: ReaderSession): Promise<void> {
-	const {target, opened, category, since, until, query, warn, single = false} = session;
+	const {target, opened, category, since, until, query, warn, single = false, starred = false} = session;
 	const {archive} = opened;
 	// While the list is still growing, every file that may be a post stands for the posts to come.
 	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
@@ -49,16 +53,18 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	process.once('exit', () => readState.flush());
 	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	let preparer: ArticlePreparer | undefined;
-	let ended = false;
 	// Full-text search code loads after the first frame, unless the list opens on a search.
 	const loadSearch = async () => import('./core/full-text.js').then(module => (post: Post, text: string) => module.searchPostFile(post, text)?.context);
 	const searchPost = query === undefined ? undefined : await loadSearch();
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
 	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
+	let follower: ArchiveFollower | undefined;
+	// Set once the reader has closed: nothing is started after that (a watch would keep folio running).
+	let ended = false;
 	session.beforeScreen?.();
 	await runApp(terminal => ({
 		...shown(archive),
-		filters: {category, since, until},
+		filters: {category, since, until, starredOnly: starred},
 		root: single ? '' : target,
 		single,
 		folder: sanitizeLine(target),
@@ -67,9 +73,16 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		loading: opened.loading,
 		onOpenLink: async (url: string) => openLink(url, {runInForeground: inForeground(terminal, command => `$BROWSER (${describeLink(path.basename(command), 30)})`)}),
 		emptyReason: reason === undefined ? undefined : sanitizeLine(reason),
-		initialReadState: readState.initial,
+		initialReadState: {...readState.initial, starred: readState.starred(), positions: readState.positions()},
+		onPositionChange: (post, top) => readState.position.set(post, top),
+		onPipe: async text => pipeToPager(text, inForeground(terminal, command => `$PAGER (${describeLink(path.basename(command), 30)})`)),
+		onEdit: async file => editFile(file, inForeground(terminal, command => `$EDITOR (${describeLink(path.basename(command), 30)})`)),
 		onReadStateChange: state => readState.save(state),
 		searchPost,
+		onStar: (post, on) => {
+			if (on) readState.star(post);
+			else readState.unstar(post);
+		},
 		initialSearch: query,
 		onCopyLink: async (url: string) => copyLink(url, data => process.stdout.write(data)),
 		hyperlinks: supportsHyperlinks(process.env),
@@ -77,6 +90,15 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	}), async publish => {
 		// A person who quits before the first frame was drawn ends the reader before this starts.
 		if (ended) return undefined;
+		// Posts added, changed or removed while the reader is open come into the list as they happen.
+		follower = single
+			? undefined
+			: followArchive(target, {
+					// A complete list (not a first batch still growing) takes changes at once.
+					shown: opened.loading === undefined ? archive : undefined,
+					onChange: next => publish({posts: next.posts, skipped: next.skipped, changes: {added: next.added, removed: next.removed}}),
+					onError: message => publish({notice: sanitizeLine(message)}),
+				});
 		// Articles are prepared on a worker thread, so q, Esc, Ctrl+C and signals answer however long a post takes.
 		// Each article (or beginning) that comes in gives the screen new functions to ask with: it asks again.
 		const started = createArticlePreparer({worker: new URL('article-worker.js', import.meta.url), onReady: () => publish(articles())});
@@ -84,7 +106,13 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		preparer = started;
 		publish(articles());
 		if (searchPost === undefined) void loadSearch().then(loaded => publish({searchPost: loaded}), () => undefined);
-		if (opened.refresh === undefined) return undefined;
+		if (opened.refresh === undefined) {
+			// Files that came between the listing and the watch are found by listing the folder once more.
+			follower?.loaded(archive, true);
+			return undefined;
+		}
+		// Watched before the files are checked: a file the check misses, the watch sees.
+		await follower?.ready;
 		// In a worker thread: scanning, stat'ing, parsing and indexing never delay a key.
 		const next = await opened.refresh({
 			pause: idle.pause,
@@ -92,10 +120,13 @@ export async function openReader(session: ReaderSession): Promise<void> {
 			onIndexProgress: (done, total) => publish({indexing: {done, total}, loading: undefined}),
 			onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}}),
 		});
-		return next ? {...shown(next), loading: undefined, indexing: undefined} : {indexing: undefined};
+		publish(next === undefined ? {indexing: undefined} : {...shown(next), loading: undefined, indexing: undefined});
+		follower?.loaded(next ?? archive);
+		return undefined;
 	});
 	ended = true;
 	preparer?.close();
+	await follower?.close();
 	idle.stop();
 	stopIndexWorkers();
 	readState.flush();

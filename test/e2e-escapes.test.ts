@@ -128,9 +128,9 @@ describe('escape sequences from posts never reach the terminal', {skip}, () => {
 		assert.match(lines(screen)[0]!, /hostile folder\s+5\/5 posts · All · 5 unread$/, 'the folder name is shown sanitized');
 		const rows = listRows(screen).map(row => row.trimEnd());
 		assert.equal(rows.length, 5);
-		assert.match(rows[0]!, /2024-05-03 10:00 • blink-cat +Raw RED alert title txt\.exe end$/);
-		assert.match(rows[1]!, /2024-05-02 10:00 • cat +YAML red escape c1 evil$/);
-		assert.match(rows[2]!, /2024-05-01 10:00 • news +Entity &#27;\[31mtitle&#27;\[0m$/);
+		assert.match(rows[0]!, /2024-05-03 10:00 • {2}blink-cat +Raw RED alert title txt\.exe end$/);
+		assert.match(rows[1]!, /2024-05-02 10:00 • {2}cat +YAML red escape c1 evil$/);
+		assert.match(rows[2]!, /2024-05-01 10:00 • {2}news +Entity &#27;\[31mtitle&#27;\[0m$/);
 		assert.match(rows[3]!, /2024-04-30 +• +Eight-bit \uFFFD31m C1 bytes$/);
 		assert.match(rows[4]!, /-{10} +• +name red file$/);
 

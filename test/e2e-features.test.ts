@@ -58,7 +58,7 @@ describe('search in a real terminal', {skip}, () => {
 		const screen = await term.waitFor(/1\/4 posts · All/);
 		assert.match(statusLine(screen, rows), /^\/MARK█ {2}1 matches/);
 		assert.deepEqual(
-			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ [• ] \S+\s+/, '').trimEnd()),
+			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ [• ][*~ ] \S+\s+/, '').trimEnd()),
 			['Markets calm'],
 		);
 		term.write(keys.escape);
@@ -197,7 +197,7 @@ describe('read state across runs', {skip}, () => {
 		// The header names the days; Esc clears them like any filter, and says so.
 		const screen = await term.waitFor(/2\/4 posts · All · since 2024-11-03 · until 2024-11-04 · 2 unread$/m);
 		assert.deepEqual(
-			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ [• ] \S+\s+/, '').trimEnd()),
+			listRows(screen).map(row => row.replace(/^[› ] \S+ \S+ [• ][*~ ] \S+\s+/, '').trimEnd()),
 			['Markets calm', 'Library opens late'],
 		);
 		await waitForRawMode(term);

@@ -41,8 +41,8 @@ describe('unread, filters and sources in a pseudo-terminal', {skip}, () => {
 		term.write('q');
 		const screen = await term.waitFor('5/5 posts · All · 4 unread');
 		const listed = listRows(screen);
-		assert.match(listed[0]!, /^› 2024-05-05 10:00 {3}world +Wire one/, 'read: no marker');
-		assert.match(listed[1]!, /^ {2}2024-05-04 10:00 • world +Wire two/, 'unread: the marker, in one spelling of the category');
+		assert.match(listed[0]!, /^› 2024-05-05 10:00 {4}world +Wire one/, 'read: no marker');
+		assert.match(listed[1]!, /^ {2}2024-05-04 10:00 • {2}world +Wire two/, 'unread: the marker, in one spelling of the category');
 		term.write('n');
 		await term.waitFor(selected('Wire two'));
 		term.write('q');

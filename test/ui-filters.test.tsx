@@ -71,7 +71,7 @@ describe(': jump to a day', () => {
 		const app = await renderApp({posts});
 		await app.press(':2024-11-16');
 		await app.press(keys.enter);
-		assert.match(app.selected()!, /^› 2024-11-15 12:00 • Post 11$/);
+		assert.match(app.selected()!, /^› 2024-11-15 12:00 • {2}Post 11$/);
 		assert.match(app.screen().at(-1)!, /No post on 2024-11-16; showing the nearest older day/);
 		await app.press(':soon');
 		await app.press(keys.enter);

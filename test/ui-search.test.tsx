@@ -16,7 +16,7 @@ function below(screen: string[], row: string): string {
 
 /** Titles of the rows shown in the list (the text after the date and category columns). */
 function titles(screen: string[]): string[] {
-	return screen.slice(1, -1).filter(line => line.trim() !== '').map(line => line.replace(/^[› ] \S+ \S+ [• ] (?:\S+\s+)?/, '').trim());
+	return screen.slice(1, -1).filter(line => line.trim() !== '').map(line => line.replace(/^[› ] \S+ \S+ [• ][*~ ] (?:\S+\s+)?/, '').trim());
 }
 
 describe('/ in the list', () => {

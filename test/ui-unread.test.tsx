@@ -10,7 +10,7 @@ afterEach(cleanup);
 /** The row of the list whose title is `title`. */
 const row = (screen: string[], title: string) => screen.find(line => line.trimEnd().endsWith(` ${title}`));
 /** The unread marker column of a row: `•` or a space. */
-const marker = (line: string | undefined) => /^[› ] \S+ \S+ ([• ]) /.exec(line ?? '')?.[1];
+const marker = (line: string | undefined) => /^[› ] \S+ \S+ ([• ])[*~ ] /.exec(line ?? '')?.[1];
 
 describe('unread posts', () => {
 	test('carry a • in a column of their own, read ones a space (seen without colour)', async () => {

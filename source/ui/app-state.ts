@@ -18,7 +18,8 @@ import {actionFor, type Action, type BindingScreen} from './keys.js';
 import {fitList, initialList, moveList, selectCentered, selectIndex, type ListMove, type ListState} from './list-state.js';
 import {pickerEntries, sourceEntries, type PickerEntry, type PickerKind} from './picker-entries.js';
 import {promptKey, type Prompt} from './prompt-state.js';
-import {positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
+import {previewMinWidth} from './preview-width.js';
+import {maxTop, positionAt, scrollReader, type ReaderMove, type ReaderPosition} from './reader-state.js';
 
 /** A full-text search: the posts searched, how far it got, and the posts found so far with their matching line. */
 export type FullText = {
@@ -78,6 +79,10 @@ export type AppState = {
 	/** Paths of posts read, and of the post opened last. */
 	readonly read: ReadonlySet<string>;
 	readonly lastRead: string | undefined;
+	/** Paths of starred posts. */
+	readonly starred: ReadonlySet<string>;
+	/** Where reading stopped (the reader's top line) in posts left partway, by path. */
+	readonly positions: ReadonlyMap<string, number>;
 	readonly undo: Undo | undefined;
 	/** The word found last in an article: the next article opened highlights it too. */
 	readonly lastFind: string | undefined;
@@ -92,6 +97,12 @@ export type AppState = {
 	readonly waiting: readonly string[];
 	/** Widest the reader's text column is made, in cells; 0 for the whole screen (see readingColumn). */
 	readonly readingWidth: number;
+	/** The article beside the list: shown (true), hidden (false), or as the terminal's width says (undefined). */
+	readonly preview: boolean | undefined;
+	/** Posts that arrived while the reader was open and were not visited yet (the header counts them; `+` goes to them). */
+	readonly arrived: readonly string[];
+	/** The post open in the reader whose file was removed while it was open: still shown, as it was loaded. */
+	readonly gone: string | undefined;
 };
 
 /** Something the component does for the reducer. */
@@ -100,6 +111,10 @@ export type Effect =
 	| {readonly type: 'copyLink'; readonly url: string}
 	| {readonly type: 'loadArticle'; readonly post: Post}
 	| {readonly type: 'saveReadState'; readonly read: ReadonlySet<string>; readonly last: string | undefined}
+	| {readonly type: 'star'; readonly path: string; readonly starred: boolean}
+	| {readonly type: 'pipe'; readonly text: string}
+	| {readonly type: 'edit'; readonly path: string}
+	| {readonly type: 'savePosition'; readonly path: string; readonly top: number}
 	| {readonly type: 'exit'; readonly reason: ExitReason};
 
 /** The reducer's answer: the next state, and what to do. */
@@ -120,12 +135,15 @@ export type Environment = {
 export type AppAction =
 	| {readonly type: 'keys'; readonly keys: readonly string[]; readonly env: Environment}
 	| {readonly type: 'status'; readonly text: string}
-	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment}
+	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment; readonly live?: LiveChanges}
 	| {readonly type: 'fullText'; readonly query: string; readonly env: Environment}
 	| {readonly type: 'fullTextProgress'; readonly id: number; readonly done: number; readonly hits: ReadonlyArray<readonly [Post, string]>; readonly env: Environment};
 
+/** What changed in the archive while the reader was open (paths of posts added and removed). */
+export type LiveChanges = {readonly added: readonly string[]; readonly removed: readonly string[]};
+
 /** Read state restored from an earlier run. */
-export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined};
+export type SavedReadState = {readonly read?: Iterable<string>; readonly last?: string | undefined; readonly starred?: Iterable<string>; readonly positions?: ReadonlyMap<string, number>};
 
 /** How the app starts. */
 export type StartOptions = {
@@ -176,7 +194,8 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 	const data = makeData(posts, root, skipped);
 	const filters: Filters = {...noFilters, ...options.filters};
 	const read = new Set(saved.read ?? []);
-	const visible = applyFilters(data.posts, filters, read, root);
+	const starred = new Set(saved.starred ?? []);
+	const visible = applyFilters(data.posts, filters, read, root, starred);
 	const lastIndex = saved.last === undefined ? -1 : visible.findIndex(post => post.path === saved.last);
 	const reader: ReaderView = {kind: 'reader', position: {top: 0, width: 0}, find: undefined, linkNumber: ''};
 	return {
@@ -189,6 +208,8 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 		view: posts.length === 0 ? {kind: 'empty'} : single ? reader : {kind: 'list'},
 		read,
 		lastRead: saved.last,
+		starred,
+		positions: saved.positions ?? new Map(),
 		undo: undefined,
 		lastFind: undefined,
 		prompt: undefined,
@@ -197,6 +218,9 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 		single: single && posts.length > 0,
 		waiting: [],
 		readingWidth: defaultReadingWidth,
+		arrived: [],
+		gone: undefined,
+		preview: undefined,
 	};
 }
 
@@ -236,10 +260,51 @@ export function bindingScreen(view: View): Exclude<BindingScreen, 'global' | 'pr
 /** The reducer: pure, and O(1) in the number of posts for a move; a filter or new posts cost O(n). */
 export function appReducer(state: AppState, action: AppAction): Step {
 	const effects: Effect[] = [];
-	const next = reduce(state, action, effects);
+	let next = reduce(state, action, effects);
+	if (action.type === 'keys') next = keepPosition(state, next, action.env, effects);
 	if (next.read !== state.read || next.lastRead !== state.lastRead) effects.push({type: 'saveReadState', read: next.read, last: next.lastRead});
 	if (next.exit !== undefined && state.exit === undefined) effects.push({type: 'exit', reason: next.exit});
 	return {state: next, effects};
+}
+
+/** The post open in the reader (or its link list), with the reader's view. */
+function reading(state: AppState): {post: Post; view: ReaderView} | undefined {
+	const view = state.view.kind === 'links' ? state.view.reader : state.view.kind === 'reader' ? state.view : undefined;
+	const post = selectedPost(state);
+	return view === undefined || post === undefined ? undefined : {post, view};
+}
+
+/**
+ * When a post is left in the reader (back to the list, another post, quitting), where reading
+ * stopped is kept for the next time it opens: its top line, or nothing once the end was reached.
+ */
+function keepPosition(before: AppState, after: AppState, env: Environment, effects: Effect[]): AppState {
+	const was = reading(before);
+	if (was === undefined) return after;
+	const now = reading(after);
+	if (now !== undefined && now.post.path === was.post.path && after.exit === undefined) return after;
+	const rows = pageRows(env.height);
+	const lines = env.lines(was.post, env.width);
+	const {top} = positionAt(was.view.position, env.width, rows, width => env.lines(was.post, width));
+	const finished = top >= maxTop(lines.length, rows);
+	const kept = finished ? 0 : top;
+	if ((before.positions.get(was.post.path) ?? 0) === kept) return after;
+	const positions = new Map(after.positions);
+	if (kept === 0) positions.delete(was.post.path);
+	else positions.set(was.post.path, kept);
+	effects.push({type: 'savePosition', path: was.post.path, top: kept});
+	return {...after, positions};
+}
+
+/** The reader's position on opening a post: where reading stopped last time, else the top. */
+function resumeAt(state: AppState, post: Post, env: Environment): ReaderPosition {
+	return {top: state.positions.get(post.path) ?? 0, width: env.width};
+}
+
+/** The status line on opening a post that is resumed. */
+function resumeNote(state: AppState, post: Post): string | undefined {
+	const top = state.positions.get(post.path);
+	return top === undefined ? undefined : `Back where reading stopped: line ${formatCount(top + 1)} (g: top)`;
 }
 
 function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState {
@@ -247,7 +312,7 @@ function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState
 		case 'status':
 			return {...state, status: action.text};
 		case 'posts':
-			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env);
+			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env, action.live);
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
 		case 'fullText':
@@ -280,21 +345,25 @@ const actsWhileLoading = new Set<Action | undefined>(['interrupt', 'back']);
  * line, a picker with its entries counted again. The reader goes back to the list only when its
  * post is gone.
  */
-function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined): AppState {
+function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined, live?: LiveChanges): AppState {
 	const data = makeData(posts, state.data.root, skipped);
+	const present = new Set(data.posts.map(post => post.path));
+	const arrived = live === undefined ? state.arrived : [...state.arrived.filter(path => present.has(path)), ...live.added.filter(path => present.has(path) && !state.arrived.includes(path))];
+	// Once the archive changes under the reader, the selection stays where the person left it.
+	let followNewest = state.followNewest && live === undefined;
 	let fullText = state.fullText;
 	if (fullText !== undefined) {
 		const paths = new Set(data.posts.map(post => post.path));
 		fullText = {...fullText, posts: fullText.posts.filter(post => paths.has(post.path))};
 	}
 	const source = fullText?.posts ?? data.posts;
-	const visible = applyFilters(source, state.filters, state.read, data.root);
+	let visible = applyFilters(source, state.filters, state.read, data.root, state.starred);
 	const rows = env === undefined ? 20 : postsPerScreen(env.height, fullText !== undefined);
 	const current = selectedPost(state);
 	let list: ListState;
 	let view = state.view;
-	const lastIndex = state.followNewest && state.lastRead !== undefined ? findPath(visible, state.lastRead, 0) : -1;
-	let {followNewest} = state;
+	let gone: string | undefined;
+	const lastIndex = followNewest && state.lastRead !== undefined ? findPath(visible, state.lastRead, 0) : -1;
 	if (lastIndex >= 0 && view.kind === 'list') {
 		// The post read last in an earlier run has arrived: the list opens on it, as it would have at once.
 		list = selectCentered(lastIndex, visible.length, rows);
@@ -303,8 +372,16 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 	else {
 		const index = current === undefined ? -1 : findPath(visible, current.path, state.list.selected);
 		if (index >= 0) {
-			// The selected post keeps its row on screen as posts are added above it.
-			list = fitList({selected: index, top: state.list.top + index - state.list.selected}, visible.length, rows);
+			// The selected post keeps its row on screen as posts are added above it; at the top of the
+			// list, posts that arrive while the reader is open show above it instead.
+			const top = live !== undefined && state.list.top === 0 ? 0 : state.list.top + index - state.list.selected;
+			list = fitList({selected: index, top}, visible.length, rows);
+		} else if ((view.kind === 'reader' || view.kind === 'links') && current !== undefined && (state.gone === current.path || live?.removed.includes(current.path) === true)) {
+			// Removed while it is open: it stays readable, as it was loaded, until the reader is left.
+			const at = Math.min(state.list.selected, visible.length);
+			visible = [...visible.slice(0, at), current, ...visible.slice(at)];
+			list = fitList({selected: at, top: state.list.top + at - state.list.selected}, visible.length, rows);
+			gone = current.path;
 		} else {
 			list = fitList(state.list, visible.length, rows);
 			if (view.kind === 'reader' || view.kind === 'links') view = {kind: 'list'};
@@ -317,7 +394,7 @@ function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly
 		view = {...view, entries, selection: at < 0 ? fitList(view.selection, entries.length, rows) : selectIndex(view.selection, at, entries.length, rows)};
 	}
 	if (view.kind === 'empty' && data.posts.length > 0) view = {kind: 'list'};
-	return {...state, data, fullText, visible, list, view, followNewest};
+	return {...state, data, fullText, visible, list, view, arrived, gone, followNewest};
 }
 
 /** The index of the post with this path, looked for near `near` first (it rarely moves far). */
@@ -372,7 +449,9 @@ function openReader(state: AppState, env: Environment, effects: Effect[]): AppSt
 	// A post found by full-text search opens with its matches highlighted, ready for n.
 	const query = state.fullText?.query ?? state.lastFind;
 	const find = query === undefined ? undefined : {query, index: -1};
-	return {...markRead(state, post), followNewest: false, view: {kind: 'reader', position: {top: 0, width: env.width}, find, linkNumber: ''}};
+	const arrived = state.arrived.includes(post.path) ? state.arrived.filter(entry => entry !== post.path) : state.arrived;
+	const status = resumeNote(state, post) ?? state.status;
+	return {...markRead(state, post), arrived, status, followNewest: false, view: {kind: 'reader', position: resumeAt(state, post, env), find, linkNumber: ''}};
 }
 
 function listKey(state: AppState, action: Action, env: Environment, shown: string | undefined, effects: Effect[]): AppState {
@@ -413,6 +492,23 @@ function listKey(state: AppState, action: Action, env: Environment, shown: strin
 		}
 		case 'nextUnread':
 			return nextUnread(state, env, false, effects);
+		case 'nextArrived':
+			return nextArrived(state, env);
+		case 'toggleStar':
+			return toggleStar(state, effects);
+		case 'edit': {
+			const post = selectedPost(state);
+			if (post !== undefined) effects.push({type: 'edit', path: post.path});
+			return state;
+		}
+		case 'togglePreview': {
+			const preview = !(state.preview ?? env.width >= previewMinWidth);
+			return {...state, preview, status: preview ? 'The selected post is shown beside the list (v: hide)' : 'The list takes the whole width (v: the post beside it)'};
+		}
+		case 'starredOnly': {
+			const next = withFilters(state, {starredOnly: !state.filters.starredOnly}, env);
+			return {...next, status: next.filters.starredOnly ? `Showing ${formatCount(next.visible.length)} starred posts (*: all)` : 'Showing starred and other posts'};
+		}
 		case 'toggleRead': {
 			const post = selectedPost(state);
 			if (post === undefined) return state;
@@ -479,6 +575,38 @@ function nextUnread(state: AppState, env: Environment, inReader: boolean, effect
 	return inReader ? openReader(moved, env, effects) : moved;
 }
 
+/** Stars the selected post, or takes its star away; the star is saved at once. */
+function toggleStar(state: AppState, effects: Effect[]): AppState {
+	const post = selectedPost(state);
+	if (post === undefined) return state;
+	const starred = new Set(state.starred);
+	const on = !starred.has(post.path);
+	if (on) starred.add(post.path);
+	else starred.delete(post.path);
+	effects.push({type: 'star', path: post.path, starred: on});
+	return {...state, starred, status: on ? 'Starred (s again: unstar)' : 'Star removed'};
+}
+
+/** Selects the next post that arrived while the reader was open (below the selection, then from the top); it then no longer counts as new. */
+function nextArrived(state: AppState, env: Environment): AppState {
+	if (state.arrived.length === 0) return {...state, status: 'No new posts since folio opened this archive'};
+	const waiting = new Set(state.arrived);
+	const {visible} = state;
+	let index = -1;
+	for (let step = 1; step <= visible.length; step++) {
+		const at = (state.list.selected + step) % visible.length;
+		if (waiting.has(visible[at]!.path)) {
+			index = at;
+			break;
+		}
+	}
+	if (index < 0) return {...state, status: `${formatCount(state.arrived.length)} new posts, none passes these filters (Esc clears them)`};
+	const path = visible[index]!.path;
+	const arrived = state.arrived.filter(entry => entry !== path);
+	const list = selectCentered(index, visible.length, screenPosts(state, env));
+	return {...state, list, arrived, followNewest: false, status: arrived.length > 0 ? `${formatCount(arrived.length)} more new (+)` : undefined};
+}
+
 /** Keys typed into the open prompt: the list filter follows every key; the others act on Enter. */
 function promptInput(state: AppState, name: string, env: Environment): AppState {
 	const prompt = state.prompt!;
@@ -506,7 +634,7 @@ function promptInput(state: AppState, name: string, env: Environment): AppState 
 /** Starts a full-text search over the posts shown (the component runs it in slices); empty clears it. */
 function startFullText(state: AppState, query: string, env: Environment): AppState {
 	if (query === '') return state.fullText === undefined ? state : refilter({...state, fullText: undefined}, env);
-	const base = state.fullText === undefined ? state.visible : applyFilters(state.data.posts, state.filters, state.read, state.data.root);
+	const base = state.fullText === undefined ? state.visible : applyFilters(state.data.posts, state.filters, state.read, state.data.root, state.starred);
 	if (base.length === 0) return {...state, status: 'No posts to search: clear the filters first (Esc)'};
 	const fullText: FullText = {id: (state.fullText?.id ?? 0) + 1, query, base, done: 0, posts: [], contexts: new Map()};
 	return {...state, fullText, visible: [], list: initialList, status: `Searching ${formatCount(base.length)} posts for "${query}"…`};
@@ -522,7 +650,7 @@ function fullTextProgress(state: AppState, action: Extract<AppAction, {type: 'fu
 		found.push(post);
 	}
 	const fullText: FullText = {...job, done: action.done, posts: found.length > 0 ? [...job.posts, ...found] : job.posts, contexts};
-	const added = found.filter(post => passesFilters(post, state.filters, state.read, state.data.root));
+	const added = found.filter(post => passesFilters(post, state.filters, state.read, state.data.root, state.starred));
 	const visible = added.length > 0 ? [...state.visible, ...added] : state.visible;
 	const finished = action.done >= job.base.length;
 	const status = finished
@@ -565,7 +693,7 @@ function clearFilters(state: AppState, env: Environment): AppState {
  */
 function refilter(state: AppState, env: Environment, narrowing = false): AppState {
 	const source = narrowing ? state.visible : (state.fullText?.posts ?? state.data.posts);
-	const visible = applyFilters(source, state.filters, state.read, state.data.root);
+	const visible = applyFilters(source, state.filters, state.read, state.data.root, state.starred);
 	const current = selectedPost(state);
 	const index = current === undefined ? -1 : visible.indexOf(current);
 	// Still on the newest post: it keeps following the newest as more posts load.
@@ -630,12 +758,21 @@ function readerKey(state: AppState, view: ReaderView, action: Action, env: Envir
 			effects.push({type: 'loadArticle', post: next});
 			return {
 				...markRead(state, next),
+				status: resumeNote(state, next),
 				list: selectIndex(state.list, index, state.visible.length, screenPosts(state, env)),
-				view: {...view, position: {top: 0, width: env.width}, find: view.find === undefined ? undefined : {...view.find, index: -1}},
+				view: {...view, position: resumeAt(state, next, env), find: view.find === undefined ? undefined : {...view.find, index: -1}},
 			};
 		}
 		case 'nextUnread':
 			return nextUnread(state, env, true, effects);
+		case 'toggleStar':
+			return toggleStar(state, effects);
+		case 'pipe':
+			effects.push({type: 'pipe', text: env.lines(post, env.width).map(line => line.text).join('\n')});
+			return state;
+		case 'edit':
+			effects.push({type: 'edit', path: post.path});
+			return state;
 		case 'openLink':
 			return requestUrl(state, post.link, effects);
 		case 'readingWidth': {
@@ -671,6 +808,8 @@ function readerKey(state: AppState, view: ReaderView, action: Action, env: Envir
 			return {...state, view: {kind: 'help', top: 0, back: view}};
 		case 'back':
 			if (state.single) return {...state, exit: 'quit'};
+			// A post removed while it was open leaves the list with the reader.
+			if (state.gone !== undefined) return refilter({...state, gone: undefined, view: {kind: 'list'}}, env);
 			return {...state, view: {kind: 'list'}, list: fitList(state.list, state.visible.length, screenPosts(state, env))};
 		default:
 			return state;

@@ -1,4 +1,4 @@
-import {useApp, useInput, useStdout} from 'ink';
+import {Box, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState, type JSX} from 'react';
 import {formatCount} from '../core/count.js';
 import {findInLines} from '../core/search.js';
@@ -19,6 +19,7 @@ import {
 	type Effect,
 	type Environment,
 	type ExitReason,
+	type LiveChanges,
 	type ReaderView,
 } from './app-state.js';
 import {CategoryPicker} from './category-picker.js';
@@ -30,6 +31,7 @@ import {LinkList} from './link-list.js';
 import {promptLine} from './prompt-state.js';
 import {countUnread} from './picker-entries.js';
 import {PostList} from './post-list.js';
+import {PreviewPane, PreviewRule, previewMinWidth, previewWidths, usePreviewPost} from './preview-pane.js';
 import {Reader} from './reader.js';
 import {positionAt} from './reader-state.js';
 import {SkippedList} from './skipped-list.js';
@@ -72,7 +74,15 @@ export type AppProps = {
 	/** Called once when the person quits: `quit` for q, `interrupt` for Ctrl+C. */
 	readonly onExit?: (reason: ExitReason) => void;
 	/** Posts read in earlier runs (by path) and the post read last, where the list opens. */
-	readonly initialReadState?: {readonly read: Iterable<string>; readonly last: string | undefined};
+	readonly initialReadState?: {readonly read: Iterable<string>; readonly last: string | undefined; readonly starred?: Iterable<string>; readonly positions?: ReadonlyMap<string, number>};
+	/** Shows an article's text in a pager; resolves with a status message, rejects with an Error whose message is shown. */
+	readonly onPipe?: (text: string) => Promise<string>;
+	/** Opens a post's file in an editor; resolves with a status message, rejects with an Error whose message is shown. */
+	readonly onEdit?: (path: string) => Promise<string>;
+	/** Called when reading a post stops partway (`top`: the reader's first line), or at its end (0). */
+	readonly onPositionChange?: (path: string, top: number) => void;
+	/** Called when a post is starred or its star taken away. */
+	readonly onStar?: (path: string, starred: boolean) => void;
 	/** Called after the read posts or the post read last change. */
 	readonly onReadStateChange?: (state: {readonly read: ReadonlySet<string>; readonly last: string | undefined}) => void;
 	/** Searches one post's full text: the matching line, or undefined. May be slow (reads the file). */
@@ -83,6 +93,10 @@ export type AppProps = {
 	readonly hyperlinks?: boolean;
 	/** A full-text search to start with (as if typed after F). */
 	readonly initialSearch?: string | undefined;
+	/** A note for the status line (shown when it changes), e.g. that live updates are off. */
+	readonly notice?: string | undefined;
+	/** What the last change of `posts` did, when it came from the archive changing while the reader was open. */
+	readonly changes?: LiveChanges | undefined;
 	/** While the archive is still being read: files read so far, of how many (shown in the list header). */
 	readonly loading?: {readonly done: number; readonly total: number} | undefined;
 	/** Widest the reader's text column starts out, in cells (0: the whole screen); 100 when not given. */
@@ -125,6 +139,15 @@ export function App(props: AppProps): JSX.Element {
 			}),
 		[],
 	);
+	// The preview pane's own articles, so moving through the list does not push out the reader's.
+	const previews = useMemo(
+		() =>
+			createArticleCache((post, at) => props_.current.loadArticle(post, at), 16, {
+				loadHead: (post, at) => props_.current.loadArticleHead?.(post, at),
+				onComplete: () => setCompleted(count => count + 1),
+			}),
+		[],
+	);
 
 	/** The one runner of the reducer's effects. */
 	const run = (effects: readonly Effect[]) => {
@@ -149,6 +172,26 @@ export function App(props: AppProps): JSX.Element {
 					break;
 				case 'saveReadState':
 					props_.current.onReadStateChange?.({read: effect.read, last: effect.last});
+					break;
+				case 'pipe': {
+					const pipe = props_.current.onPipe;
+					const {text} = effect;
+					if (pipe === undefined) dispatch({type: 'status', text: 'A pager is not available here'});
+					else report(() => pipe(text));
+					break;
+				}
+				case 'edit': {
+					const edit = props_.current.onEdit;
+					const file = effect.path;
+					if (edit === undefined) dispatch({type: 'status', text: 'An editor is not available here'});
+					else report(() => edit(file));
+					break;
+				}
+				case 'savePosition':
+					props_.current.onPositionChange?.(effect.path, effect.top);
+					break;
+				case 'star':
+					props_.current.onStar?.(effect.path, effect.starred);
 					break;
 				case 'exit':
 					props_.current.onExit?.(effect.reason);
@@ -216,12 +259,20 @@ export function App(props: AppProps): JSX.Element {
 	// New posts (the archive still loading, or checked against its files) replace only the data.
 	const shownPosts = useRef(posts);
 	const shownSkipped = useRef(props.skipped);
+	const shownChanges = useRef(props.changes);
 	useEffect(() => {
 		if (shownPosts.current === posts && shownSkipped.current === props.skipped) return;
 		shownPosts.current = posts;
 		shownSkipped.current = props.skipped;
-		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current});
-	}, [posts, props.skipped, dispatch]);
+		// The changes go with the posts they came with, once.
+		const live = shownChanges.current === props.changes ? undefined : props.changes;
+		shownChanges.current = props.changes;
+		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current, live});
+	}, [posts, props.skipped, props.changes, dispatch]);
+
+	useEffect(() => {
+		if (props.notice !== undefined) dispatch({type: 'status', text: props.notice});
+	}, [props.notice, dispatch]);
 
 	useInput((input, key) => {
 		const keys = keyNames(input, key);
@@ -241,6 +292,8 @@ export function App(props: AppProps): JSX.Element {
 	// O(n) only when the posts shown or the read state change, not per key.
 	const unread = useMemo(() => countUnread(state.visible, state.read), [state.visible, state.read]);
 	const {view} = state;
+	const withPreview = view.kind === 'list' && (state.preview ?? width >= previewMinWidth) && width >= 60;
+	const previewPost = usePreviewPost(withPreview ? selectedPost(state) : undefined, withPreview);
 	switch (view.kind) {
 		case 'empty':
 			return <Empty folder={folder} reason={emptyReason} hints={emptyHints} width={width} height={height} />;
@@ -289,7 +342,7 @@ export function App(props: AppProps): JSX.Element {
 						top={top}
 						index={state.list.selected + 1}
 						count={state.visible.length}
-						status={state.status}
+						status={state.status ?? (state.gone === post.path ? 'This post was deleted from the archive: shown as it was loaded' : undefined)}
 						hints={readerHints}
 						width={width}
 						margin={margin}
@@ -309,7 +362,8 @@ export function App(props: AppProps): JSX.Element {
 			break;
 	}
 	const skippedCount = props.skipped?.length ?? props.skippedCount ?? 0;
-	return (
+	const split = withPreview ? previewWidths(width) : undefined;
+	const list = (
 		<PostList
 			folder={folder}
 			all={state.data.posts}
@@ -318,14 +372,25 @@ export function App(props: AppProps): JSX.Element {
 			list={state.list}
 			status={state.status ?? (state.visible.length === 0 && state.data.posts.length > 0 && filtered(state) && state.fullText === undefined ? 'No post passes these filters: Esc clears them' : undefined)}
 			hints={listHints}
-			width={width}
+			width={split?.list ?? width}
 			height={height}
 			read={state.read}
+			starred={state.starred}
+			halfRead={post => state.positions.has(post.path)}
 			contexts={state.fullText?.contexts}
 			searched={state.fullText?.query}
 			header={headerParts(state, unread, props.indexing ?? loading.current, skippedCount, props.indexing !== undefined)}
 			prompt={prompt === undefined ? undefined : state.prompt?.kind === 'filter' ? `${prompt}  ${formatCount(state.visible.length)} matches` : prompt}
 		/>
+	);
+	if (split === undefined) return list;
+	const previewIndex = previewPost === undefined ? -1 : state.visible.indexOf(previewPost);
+	return (
+		<Box flexDirection="row" width={width} height={height}>
+			{list}
+			<PreviewRule height={height} />
+			<PreviewPane post={previewIndex < 0 ? undefined : previewPost} cache={previews} index={previewIndex + 1} count={state.visible.length} width={split.article} height={height} />
+		</Box>
 	);
 }
 
@@ -368,6 +433,7 @@ function headerParts(state: AppState, unread: number, loading: {readonly done: n
 		parts.push(`text "${job.query}"${progress}`);
 	}
 	parts.push(`${formatCount(unread)} unread`);
+	if (state.arrived.length > 0) parts.push(`+${formatCount(state.arrived.length)} new`);
 	if (loading !== undefined) parts.push(indexing && loading.total === 0 ? 'indexing…' : `${indexing ? 'indexing' : 'loading'} ${formatCount(loading.done)} of ${formatCount(loading.total)}…`);
 	if (skipped > 0) parts.push(`${formatCount(skipped)} skipped (S)`);
 	return parts;

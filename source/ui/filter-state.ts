@@ -18,13 +18,15 @@ export type Filters = {
 	/** Text typed after `/`: every word must occur in the title, categories, tags or author. */
 	readonly query: string;
 	readonly unreadOnly: boolean;
+	/** Only starred posts (`*`, `--starred`). */
+	readonly starredOnly: boolean;
 	/** Posts from this day on, and up to this day (`--since`, `--until`). */
 	readonly since: Day | undefined;
 	readonly until: Day | undefined;
 };
 
 /** No restriction at all. */
-export const noFilters: Filters = {category: undefined, tag: undefined, source: undefined, query: '', unreadOnly: false, since: undefined, until: undefined};
+export const noFilters: Filters = {category: undefined, tag: undefined, source: undefined, query: '', unreadOnly: false, starredOnly: false, since: undefined, until: undefined};
 
 /** The name of the source a post belongs to: the first folder of its path under `root`. */
 export const topFolder = '(top folder)';
@@ -53,7 +55,7 @@ export function queryMatcher(query: string): ((post: Post) => boolean) | undefin
 }
 
 /** The filters as test functions, undefined ones left out (for passing posts through them quickly). */
-function tests(filters: Filters, read: ReadonlySet<string>, root: string): Array<(post: Post) => boolean> {
+function tests(filters: Filters, read: ReadonlySet<string>, root: string, starred: ReadonlySet<string>): Array<(post: Post) => boolean> {
 	const checks: Array<(post: Post) => boolean> = [];
 	const {category, tag, source} = filters;
 	if (category === noCategory) checks.push(post => post.categories.length === 0);
@@ -67,22 +69,25 @@ function tests(filters: Filters, read: ReadonlySet<string>, root: string): Array
 	}
 	if (source !== undefined) checks.push(post => sourceOf(post, root) === source);
 	if (filters.unreadOnly) checks.push(post => !read.has(post.path));
+	if (filters.starredOnly) checks.push(post => starred.has(post.path));
 	const matches = queryMatcher(filters.query);
 	if (matches !== undefined) checks.push(matches);
 	return checks;
 }
 
-/** Posts of `source` (newest first) that pass every filter, in order; `source` itself when none is set. */
-export function applyFilters(posts: readonly Post[], filters: Filters, read: ReadonlySet<string>, root = ''): readonly Post[] {
+const noStars: ReadonlySet<string> = new Set();
+
+/** Posts of `source` (newest first) that pass every filter, in order; `source` itself when none is set. `starred`: paths of starred posts. */
+export function applyFilters(posts: readonly Post[], filters: Filters, read: ReadonlySet<string>, root = '', starred = noStars): readonly Post[] {
 	const dated = filterByDate(posts, filters.since, filters.until);
-	const checks = tests(filters, read, root);
+	const checks = tests(filters, read, root, starred);
 	if (checks.length === 0) return dated;
 	return dated.filter(post => checks.every(check => check(post)));
 }
 
 /** True when one post passes every filter (for adding posts to a list already filtered). */
-export function passesFilters(post: Post, filters: Filters, read: ReadonlySet<string>, root = ''): boolean {
-	return applyFilters([post], filters, read, root).length === 1;
+export function passesFilters(post: Post, filters: Filters, read: ReadonlySet<string>, root = '', starred = noStars): boolean {
+	return applyFilters([post], filters, read, root, starred).length === 1;
 }
 
 /** Whether any filter is set. */
@@ -105,6 +110,7 @@ export function describeFilters(filters: Filters): string[] {
 	if (filters.tag !== undefined) parts.push(`#${filters.tag}`);
 	if (filters.source !== undefined) parts.push(`in ${filters.source}`);
 	if (filters.unreadOnly) parts.push('unread only');
+	if (filters.starredOnly) parts.push('starred');
 	if (filters.query.trim() !== '') parts.push(`/${filters.query.trim()}`);
 	if (filters.since !== undefined) parts.push(`since ${filters.since.text}`);
 	if (filters.until !== undefined) parts.push(`until ${filters.until.text}`);

@@ -26,8 +26,8 @@ const timeMinWidth = 50;
  */
 export function listColumns(width: number, anyTime: boolean, categoryWidth: number): ListColumns {
 	const showTime = anyTime && width >= timeMinWidth;
-	// The selection marker, then the unread marker and a space.
-	const marker = stringWidth(selectedMarker) + 2;
+	// The selection marker, then the unread marker, the star (or half-read) marker and a space.
+	const marker = stringWidth(selectedMarker) + 3;
 	const date = Math.max(0, Math.min(showTime ? 16 : 10, width - marker - 1));
 	const rest = Math.max(0, width - marker - date - 1);
 	const category = categoryWidth === 0 || rest < 12 ? 0 : Math.min(categoryWidth, 16, Math.max(4, Math.floor(rest * 0.25)));
@@ -58,6 +58,12 @@ export function listRowCells(post: Post, columns: ListColumns): {date: string; c
 
 /** Marker of an unread post, in its own column: seen without colour (NO_COLOR) too. */
 export const unreadMarker = '•';
+
+/** Marker of a starred post, after the unread marker. */
+export const starMarker = '*';
+
+/** Marker of a post whose reading stopped partway (not starred), after the unread marker. */
+export const halfReadMarker = '~';
 
 /** The header: folder on the left, the parts (`shown/total posts`, restrictions, notes) on the right joined by ` · `, cut to fit. */
 export function listHeader(folder: string, parts: readonly string[], width: number): {left: string; right: string} {

@@ -42,6 +42,12 @@ export type Action =
 	| 'toggleRead'
 	| 'markAllRead'
 	| 'unreadOnly'
+	| 'nextArrived'
+	| 'toggleStar'
+	| 'pipe'
+	| 'togglePreview'
+	| 'edit'
+	| 'starredOnly'
 	| 'copyLink'
 	| 'find'
 	| 'nextMatch'
@@ -89,6 +95,11 @@ export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['f'], action: 'sources', description: 'Choose a source (a top-level folder of the archive)'},
 	{screen: 'list', keys: ['u'], action: 'unreadOnly', description: 'Show only unread posts (again: all)', hint: 'unread'},
 	{screen: 'list', keys: ['n', 'Ctrl+N'], action: 'nextUnread', description: 'Next unread post', hint: 'next unread'},
+	{screen: 'list', keys: ['s'], action: 'toggleStar', description: 'Star the selected post, or take its star away', hint: 'star'},
+	{screen: 'list', keys: ['v'], action: 'togglePreview', description: 'Show the selected post beside the list, or not (at once from 160 columns)'},
+	{screen: 'list', keys: ['e'], action: 'edit', description: "Open the post's file in $EDITOR"},
+	{screen: 'list', keys: ['*'], action: 'starredOnly', description: 'Show only starred posts (again: all)'},
+	{screen: 'list', keys: ['+'], action: 'nextArrived', description: 'Go to the next post that arrived while folio was open (the header counts them)'},
 	{screen: 'list', keys: ['N'], action: 'toggleRead', description: 'Mark the selected post read or unread'},
 	{screen: 'list', keys: ['R'], action: 'markAllRead', description: 'Mark every shown post read (R again at once: undo)'},
 	{screen: 'list', keys: ['U'], action: 'undoRead', description: 'Undo the last R: those posts are unread again'},
@@ -127,6 +138,9 @@ export const bindings: readonly Binding[] = [
 	{screen: 'reader', keys: ['J'], action: 'nextPost', description: 'Next post in the list', hint: 'next'},
 	{screen: 'reader', keys: ['K'], action: 'previousPost', description: 'Previous post in the list', hint: 'prev'},
 	{screen: 'reader', keys: ['Ctrl+N'], action: 'nextUnread', description: 'Next unread post in the list'},
+	{screen: 'reader', keys: ['s'], action: 'toggleStar', description: 'Star the post, or take its star away'},
+	{screen: 'reader', keys: ['|'], action: 'pipe', description: "Show the post's text in $PAGER (default less)"},
+	{screen: 'reader', keys: ['e'], action: 'edit', description: "Open the post's file in $EDITOR"},
 	{screen: 'reader', keys: ['o'], action: 'openLink', description: 'Open the original link', hint: 'link'},
 	{screen: 'reader', keys: ['/'], action: 'find', description: 'Find in the post', hint: 'find'},
 	{screen: 'reader', keys: ['n'], action: 'nextMatch', description: 'Next match'},

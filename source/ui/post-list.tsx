@@ -7,7 +7,7 @@ import {postsPerScreen} from './app-state.js';
 import {padToWidth, truncateToWidth} from '../core/fit.js';
 import {cachedQuery} from '../core/search.js';
 import {locateQuery} from '../core/search-context.js';
-import {dayOf, formatPostDate, listColumns, listHeader, listRowCells, selectedMarker, unreadMarker, unselectedMarker} from './format.js';
+import {dayOf, formatPostDate, halfReadMarker, listColumns, listHeader, listRowCells, selectedMarker, starMarker, unreadMarker, unselectedMarker} from './format.js';
 import type {ListState} from './list-state.js';
 import {visibleRange} from './list-state.js';
 import {StatusLine} from './status-line.js';
@@ -24,6 +24,10 @@ type Props = {
 	readonly height: number;
 	/** Paths of posts read: shown dimmer, without the unread marker. */
 	readonly read?: ReadonlySet<string>;
+	/** Paths of starred posts: marked `*`. */
+	readonly starred?: ReadonlySet<string>;
+	/** Whether reading a post stopped partway: marked `~` (unless starred). */
+	readonly halfRead?: (post: Post) => boolean;
 	/** Full-text results: the matching line of each post found, by path, and the text searched for. */
 	readonly contexts?: ReadonlyMap<string, string>;
 	readonly searched?: string;
@@ -37,11 +41,11 @@ const noneRead: ReadonlySet<string> = new Set();
 
 /**
  * The list screen: a header, only the rows that fit, and a status line. Unread posts carry a
- * marker (•) in a column of its own; full-text results take two rows, the title and the match.
+ * marker (•) in a column of its own, starred (*) and half-read (~) posts one in the next; full-text results take two rows, the title and the match.
  */
 export function PostList(props: Props) {
 	const {folder, all, visible, categories, list, status, hints, width, height} = props;
-	const {read = noneRead, contexts, searched = '', header: parts, prompt} = props;
+	const {read = noneRead, starred = noneRead, halfRead, contexts, searched = '', header: parts, prompt} = props;
 	// O(n) once per archive, not per key press.
 	const anyTime = useMemo(() => all.some(post => post.hasTime && post.date !== undefined), [all]);
 	const categoryWidth = useMemo(() => Math.max(0, ...categories.map(entry => stringWidth(entry.name))), [categories]);
@@ -56,6 +60,7 @@ export function PostList(props: Props) {
 		const selected = index === list.selected;
 		const sameDay = index > 0 && dayOf(visible[index - 1]) === dayOf(post);
 		const isRead = read.has(post.path);
+		const mark = starred.has(post.path) ? starMarker : halfRead?.(post) === true ? halfReadMarker : ' ';
 		if (twoRows) {
 			// A full-text result: the title with the whole row, then the day and the matching line.
 			const title = padToWidth(truncateToWidth(post.title || '(untitled)', Math.max(0, width - 4)), Math.max(0, width - 4));
@@ -83,7 +88,8 @@ export function PostList(props: Props) {
 			<Text key={index} wrap="truncate" inverse={selected} dimColor={isRead}>
 				{selected ? selectedMarker : unselectedMarker}
 				<Text dimColor={(sameDay && !selected) || isRead}>{cells.date}</Text>{' '}
-				<Text bold={!isRead}>{isRead ? ' ' : unreadMarker}</Text>{' '}
+				<Text bold={!isRead}>{isRead ? ' ' : unreadMarker}</Text>
+				<Text color={mark === starMarker && !selected ? 'yellow' : undefined}>{mark}</Text>{' '}
 				{columns.category > 0 && (
 					<>
 						<Text color={selected || isRead ? undefined : 'cyan'} dimColor={isRead}>

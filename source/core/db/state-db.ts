@@ -28,6 +28,8 @@ export type StateDatabase = {
 	readonly starred: (archive: number) => string[];
 	readonly setStar: (archive: number, entry: string, starred: boolean) => void;
 	readonly position: (archive: number, entry: string) => number | undefined;
+	/** Every post of the archive whose reading stopped partway (a position above 0), with that position. */
+	readonly positions: (archive: number) => Array<[string, number]>;
 	readonly setPositions: (archive: number, positions: ReadonlyMap<string, number>) => void;
 	readonly close: () => void;
 };
@@ -72,6 +74,7 @@ function stateQueries(db: Database) {
 	const addStar = db.prepare<[number, string, number]>('INSERT OR IGNORE INTO stars (archive, entry, at) VALUES (?, ?, ?)');
 	const removeStar = db.prepare<[number, string]>('DELETE FROM stars WHERE archive = ? AND entry = ?');
 	const selectPosition = db.prepare<[number, string], {top: number}>('SELECT top FROM positions WHERE archive = ? AND entry = ?');
+	const selectPositions = db.prepare<[number], {entry: string; top: number}>('SELECT entry, top FROM positions WHERE archive = ? AND top > 0');
 	const putPosition = db.prepare<[number, string, number, number]>('INSERT OR REPLACE INTO positions (archive, entry, top, at) VALUES (?, ?, ?, ?)');
 
 	const archive = db.transaction((realPath: string, legacy?: () => ArchiveState): number => {
@@ -104,6 +107,7 @@ function stateQueries(db: Database) {
 			else removeStar.run(id, entry);
 		},
 		position: (id, entry) => selectPosition.get(id, entry)?.top,
+		positions: id => selectPositions.all(id).map(row => [row.entry, row.top]),
 		setPositions: (id, positions) => setPositions.immediate(id, positions),
 		close: () => db.close(),
 	} satisfies StateDatabase;
