@@ -8,6 +8,7 @@ import type {Database} from 'better-sqlite3';
 import {searchPostFile} from '../full-text.js';
 import {matchesListedPost, parseQuery} from '../query.js';
 import {matchContext} from '../search-context.js';
+import {decodeEntities} from '../search-document.js';
 import type {Post} from '../types.js';
 import {searchIds, storedBody} from './search-index.js';
 
@@ -33,7 +34,8 @@ export function searchArchive(db: Database | undefined, posts: readonly Post[], 
 		}
 		// The index decided on its own stored date; the list's date is what the person sees.
 		if (!found.has(id) || !matchesListedDate(post, query)) continue;
-		const doc = {title: post.title, body: storedBody(db!, id) ?? '', categories: post.categories, tags: post.tags, author: post.author ?? ''};
+		// The fields as searchDocument gives them (entities decoded), the body as it was stored.
+		const doc = {title: decodeEntities(post.title), body: storedBody(db!, id) ?? '', categories: post.categories.map(decodeEntities), tags: post.tags.map(decodeEntities), author: decodeEntities(post.author ?? '')};
 		hits.push({post, context: matchContext(doc, query).context});
 	}
 	return hits;
