@@ -9,13 +9,15 @@ import path from 'node:path';
 import type {Post} from '../types.js';
 import {firstLine, openDatabase, schemaVersion, type Database} from './database.js';
 import {cacheDirectory, indexFileFor, indexSchemaVersion} from './index-db.js';
-import {searchArchive, type SearchHit} from './search-archive.js';
+import {postSearcher, searchArchive, type SearchHit} from './search-archive.js';
 import {searchSchemaVersion} from './search-index.js';
 
 /** An archive's index open for searching. */
 export type IndexedSearch = {
 	/** Searches `posts` (the listed archive, or part of it) for `text`, in their order. */
 	readonly search: (posts: readonly Post[], text: string) => SearchHit[];
+	/** Searches one post for `text`: the line to show, or undefined (the index is asked once per text). */
+	readonly searchPost: (post: Post, text: string) => string | undefined;
 	readonly close: () => void;
 };
 
@@ -45,12 +47,22 @@ export function openIndexedSearch(folder: string, options: {readonly directory?:
 	const open = db;
 	const prefix = path.join(folder, 'x').slice(0, -1);
 	let rows: Map<string, Indexed> | undefined;
+	let rowsVersion: unknown;
+	// Rows are read again once another process (the index build) has written.
+	const freshRows = () => {
+		const version = open.pragma('data_version', {simple: true});
+		if (rows === undefined || version !== rowsVersion) {
+			rows = readRows(open, prefix);
+			rowsVersion = version;
+		}
+	};
 	const indexedId = (post: Post): number | undefined => {
-		rows ??= readRows(open, prefix);
-		const row = rows.get(post.path);
+		if (rows === undefined) freshRows();
+		const row = rows!.get(post.path);
 		return row !== undefined && row.size === post.size && row.mtimeMs === post.mtimeMs ? row.id : undefined;
 	};
 
+	let last: {readonly text: string; readonly search: (post: Post) => string | undefined} | undefined;
 	return {
 		search(posts, text) {
 			try {
@@ -60,6 +72,17 @@ export function openIndexedSearch(folder: string, options: {readonly directory?:
 				options.warn?.(`index not used for search: ${firstLine(error)}`);
 				return searchArchive(undefined, posts, () => undefined, text);
 			}
+		},
+		searchPost(post, text) {
+			if (last?.text !== text) {
+				try {
+					freshRows();
+					last = {text, search: postSearcher(open, indexedId, text)};
+				} catch {
+					last = {text, search: postSearcher(undefined, indexedId, text)};
+				}
+			}
+			return last.search(post);
 		},
 		close: () => open.close(),
 	};
