@@ -56,15 +56,20 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	// With the folder's index, indexed posts are answered from it and only the others are read.
 	let index: IndexedSearch | undefined;
 	const loadSearch = async () => {
-		if (session.useIndex) {
-			const {openIndexedSearch} = await import('./core/db/indexed-search.js');
-			// No warning on the reader's screen: without the index every file is read.
-			index ??= openIndexedSearch(target);
-			const opened = index;
-			if (opened !== undefined) return (post: Post, text: string) => opened.searchPost(post, text);
-		}
-		const module = await import('./core/full-text.js');
-		return (post: Post, text: string) => module.searchPostFile(post, text)?.context;
+		const {searchPostFile} = await import('./core/full-text.js');
+		const scan = (post: Post, text: string) => searchPostFile(post, text)?.context;
+		if (!session.useIndex) return scan;
+		const {openIndexedSearch} = await import('./core/db/indexed-search.js');
+		// A first build may not have made the index yet: each new search tries again.
+		let tried: string | undefined;
+		return (post: Post, text: string) => {
+			if (index === undefined && tried !== text) {
+				tried = text;
+				// No warning on the reader's screen: without the index every file is read.
+				index = openIndexedSearch(target);
+			}
+			return index === undefined ? scan(post, text) : index.searchPost(post, text);
+		};
 	};
 	const searchPost = query === undefined ? undefined : await loadSearch();
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
