@@ -14,7 +14,7 @@ import {decodeBytes} from './core/decode.js';
 import {describeFileError, parsePost} from './core/parse.js';
 import {specialFileKind, specialFileReason} from './core/safe-open.js';
 import {sanitizeLine} from './core/sanitize.js';
-import type {Post} from './core/types.js';
+import type {Post, SearchDocument} from './core/types.js';
 import {formatArticle, formatJsonLine, formatListLine} from './output.js';
 import {readPlainArguments, type Flags} from './plain-arguments.js';
 import type {ReaderSession} from './reader-session.js';
@@ -137,7 +137,9 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
 	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
-	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan};
+	// A search from a pipe writes the text of the posts it reads to the index, so the next one reads none.
+	const documentOf = query !== undefined && cache && !interactive ? await documentReader() : undefined;
+	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan, documentOf};
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	// The line stays until the reader's screen replaces it, so no blank moment comes between.
@@ -155,7 +157,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, warn, single: stat.isFile(), beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
+		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, warn, single: stat.isFile(), useIndex: Boolean(cache) && stat.isDirectory(), beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
 		return;
 	}
 
@@ -163,10 +165,16 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	reportNotes(archive.posts, flags.verbose);
 	const format = flags.json ? formatJsonLine : formatListLine;
 	if (query) {
-		const {searchPostFile} = await import('./core/full-text.js');
-		for (const post of posts) {
-			const hit = searchPostFile(post, query);
-			if (hit) process.stdout.write(format(post, hit.context) + '\n');
+		// Posts indexed as listed are answered from the index; the others are read.
+		const {openIndexedSearch} = await import('./core/db/indexed-search.js');
+		const {searchArchive} = await import('./core/db/search-archive.js');
+		const index = cache && stat.isDirectory() ? openIndexedSearch(target, {warn}) : undefined;
+		try {
+			const hits = index ? index.search(posts, query) : searchArchive(undefined, posts, () => undefined, query);
+			const out = hits.map(hit => format(hit.post, hit.context)).join('\n');
+			if (out) process.stdout.write(out + '\n');
+		} finally {
+			index?.close();
 		}
 	} else {
 		const out = posts.map(post => format(post)).join('\n');
@@ -182,6 +190,18 @@ async function onlyStarred(target: string, all: readonly Post[], shown: readonly
 	const state = openReadState(target, all.map(post => post.path), {onError: warn});
 	const starred = state.starred();
 	return shown.filter(post => starred.has(post.path));
+}
+
+/** Reads the search document of a post from its file (undefined when it cannot be read again). */
+async function documentReader(): Promise<(post: Post) => SearchDocument | undefined> {
+	const [{readPostText}, {searchDocument}] = await Promise.all([import('./core/post-text.js'), import('./core/search-document.js')]);
+	return post => {
+		try {
+			return searchDocument(post, readPostText(post.path));
+		} catch {
+			return undefined;
+		}
+	};
 }
 
 /** Whether some post carries the category (any case). */

@@ -8,6 +8,7 @@ import {copyLink} from './clipboard.js';
 import type {Day} from './core/days.js';
 import {stopIndexWorkers, type Archive, type OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
+import type {IndexedSearch} from './core/db/indexed-search.js';
 import type {Post} from './core/types.js';
 import {describeLink} from './core/links.js';
 import {followArchive, type ArchiveFollower} from './follow-archive.js';
@@ -38,6 +39,8 @@ export type ReaderSession = {
 	readonly beforeScreen?: () => void;
 	/** Reports a problem on one line of stderr. */
 	readonly warn: (message: string) => void;
+	/** Search with the folder's index database, when it has one. */
+	readonly useIndex?: boolean;
 	/** The reading width given with --width, if any. */
 	readonly readingWidth?: number | undefined;
 };
@@ -54,7 +57,24 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	let preparer: ArticlePreparer | undefined;
 	// Full-text search code loads after the first frame, unless the list opens on a search.
-	const loadSearch = async () => import('./core/full-text.js').then(module => (post: Post, text: string) => module.searchPostFile(post, text)?.context);
+	// With the folder's index, indexed posts are answered from it and only the others are read.
+	let index: IndexedSearch | undefined;
+	const loadSearch = async () => {
+		const {searchPostFile} = await import('./core/full-text.js');
+		const scan = (post: Post, text: string) => searchPostFile(post, text)?.context;
+		if (!session.useIndex) return scan;
+		const {openIndexedSearch} = await import('./core/db/indexed-search.js');
+		// A first build may not have made the index yet: each new search tries again.
+		let tried: string | undefined;
+		return (post: Post, text: string) => {
+			if (index === undefined && tried !== text) {
+				tried = text;
+				// No warning on the reader's screen: without the index every file is read.
+				index = openIndexedSearch(target);
+			}
+			return index === undefined ? scan(post, text) : index.searchPost(post, text);
+		};
+	};
 	const searchPost = query === undefined ? undefined : await loadSearch();
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
 	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
@@ -127,6 +147,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	ended = true;
 	preparer?.close();
 	await follower?.close();
+	index?.close();
 	idle.stop();
 	stopIndexWorkers();
 	readState.flush();

@@ -463,7 +463,8 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 		const key = file.startsWith(index.prefix) ? file.slice(index.prefix.length) : undefined;
 		if (key !== undefined) listedKeys.add(key);
 		const entry = key === undefined ? undefined : cached.get(key);
-		if (entry !== undefined && entry.reason === undefined) {
+		// A post indexed without its search document is read again when documents are wanted.
+		if (entry !== undefined && entry.reason === undefined && (options.documentOf === undefined || entry.post === undefined || entry.textIndexed === true)) {
 			const folder = file.slice(0, file.lastIndexOf(path.sep) + 1);
 			const facts = !options.rescan && trusted?.has(folder) ? entry : fs.statSync(file, {throwIfNoEntry: false});
 			if (facts !== undefined && facts.size === entry.size && facts.mtimeMs === entry.mtimeMs) {

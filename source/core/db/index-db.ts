@@ -41,6 +41,8 @@ export type IndexEntry = {
 	readonly reason?: string;
 	/** The post's text for full-text search, written with the row (a row written without one has none). */
 	readonly document?: SearchDocument;
+	/** As read from the index: whether the row has its search document (the file's text as of size and mtime). */
+	readonly textIndexed?: boolean;
 };
 
 /** The folder that holds index files: `$FOLIO_CACHE_DIR`, else `index/` in the user's cache folder for folio. */
@@ -124,7 +126,7 @@ CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
 `;
 
 /** A `files` row as loadStore reads it (the columns in its order). */
-type RawRow = [path: string, size: number, mtimeMs: number, kind: number, title: string | null, dateMs: number | null, dateOnly: number, link: string | null, author: string | null, categories: string, tags: string, warnings: string, reason: string | null];
+type RawRow = [textIndexed: number, path: string, size: number, mtimeMs: number, kind: number, title: string | null, dateMs: number | null, dateOnly: number, link: string | null, author: string | null, categories: string, tags: string, warnings: string, reason: string | null];
 
 /**
  * The instant stored for a post's date: the date itself, or for a date-only post (a local calendar
@@ -223,7 +225,7 @@ function prepare(db: Database, stamp: string): void {
 
 function loadStore(db: Database, prefix: string): IndexStore {
 	// Arrays, not objects, per row; the lists most posts share are one array each.
-	const rows = db.prepare('SELECT path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason FROM files ORDER BY date_ms DESC').raw().all() as RawRow[];
+	const rows = db.prepare('SELECT text_indexed, path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason FROM files ORDER BY date_ms DESC').raw().all() as RawRow[];
 	const posts: Post[] = [];
 	const skipped: Array<{path: string; reason: string}> = [];
 	const entries = new Map<string, IndexEntry>();
@@ -234,7 +236,7 @@ function loadStore(db: Database, prefix: string): IndexStore {
 		return found;
 	};
 
-	for (const [key, size, mtimeMs, kind, title, dateMs, dateOnly, link, author, categories, tags, warnings, reason] of rows) {
+	for (const [textIndexed, key, size, mtimeMs, kind, title, dateMs, dateOnly, link, author, categories, tags, warnings, reason] of rows) {
 		if (kind === kindPost) {
 			const post: Post = {
 				path: prefix + key,
@@ -250,7 +252,7 @@ function loadStore(db: Database, prefix: string): IndexStore {
 				mtimeMs,
 			};
 			posts.push(post);
-			entries.set(key, {size, mtimeMs, post});
+			entries.set(key, {size, mtimeMs, post, textIndexed: textIndexed === 1});
 		} else if (kind === kindSkipped) {
 			skipped.push({path: prefix + key, reason: reason ?? ''});
 			entries.set(key, {size, mtimeMs, reason: reason ?? ''});

@@ -8,6 +8,7 @@ import type {Database} from 'better-sqlite3';
 import {searchPostFile} from '../full-text.js';
 import {matchesListedPost, parseQuery} from '../query.js';
 import {matchContext} from '../search-context.js';
+import {decodeEntities} from '../search-document.js';
 import type {Post} from '../types.js';
 import {searchIds, storedBody} from './search-index.js';
 
@@ -20,23 +21,32 @@ export type SearchHit = {readonly post: Post; readonly context: string};
  * read. A blank query finds nothing.
  */
 export function searchArchive(db: Database | undefined, posts: readonly Post[], indexedId: (post: Post) => number | undefined, text: string): SearchHit[] {
-	if (text.trim() === '') return [];
-	const query = parseQuery(text);
-	const found = db === undefined ? new Set<number>() : new Set(searchIds(db, query));
+	const search = postSearcher(db, indexedId, text);
 	const hits: SearchHit[] = [];
 	for (const post of posts) {
-		const id = db === undefined ? undefined : indexedId(post);
-		if (id === undefined) {
-			const hit = searchPostFile(post, text);
-			if (hit !== undefined) hits.push({post, context: hit.context});
-			continue;
-		}
-		// The index decided on its own stored date; the list's date is what the person sees.
-		if (!found.has(id) || !matchesListedDate(post, query)) continue;
-		const doc = {title: post.title, body: storedBody(db!, id) ?? '', categories: post.categories, tags: post.tags, author: post.author ?? ''};
-		hits.push({post, context: matchContext(doc, query).context});
+		const context = search(post);
+		if (context !== undefined) hits.push({post, context});
 	}
 	return hits;
+}
+
+/**
+ * The search of one post at a time for `text`, as searchArchive does it (the index is asked once,
+ * here): the line to show when the post matches, else undefined. For a search run in slices.
+ */
+export function postSearcher(db: Database | undefined, indexedId: (post: Post) => number | undefined, text: string): (post: Post) => string | undefined {
+	if (text.trim() === '') return () => undefined;
+	const query = parseQuery(text);
+	const found = db === undefined ? new Set<number>() : new Set(searchIds(db, query));
+	return post => {
+		const id = db === undefined ? undefined : indexedId(post);
+		if (id === undefined) return searchPostFile(post, text)?.context;
+		// The index decided on its own stored date; the list's date is what the person sees.
+		if (!found.has(id) || !matchesListedDate(post, query)) return undefined;
+		// The fields as searchDocument gives them (entities decoded), the body as it was stored.
+		const doc = {title: decodeEntities(post.title), body: storedBody(db!, id) ?? '', categories: post.categories.map(decodeEntities), tags: post.tags.map(decodeEntities), author: decodeEntities(post.author ?? '')};
+		return matchContext(doc, query).context;
+	};
 }
 
 /** Whether the post's date passes the query's days (the words are decided by the index). */

@@ -1,20 +1,27 @@
 /**
  * Where the index database meets full-text search: the schema and the documents of the search
- * tables, kept in the same transactions as the `files` rows they belong to (`files.text_indexed`
- * says which rows have one). Until full-text search is part of the index these do nothing, and
- * `indexesText` is false, so no body is read for it.
+ * tables (search-index.ts), kept in the same transactions as the `files` rows they belong to
+ * (`files.text_indexed` says which rows have one).
  */
 import type {SearchDocument} from '../types.js';
 import type {Database} from './database.js';
+import * as searchIndex from './search-index.js';
 
 /** Whether the index keeps a search document per post (bodies are then read while indexing). */
-export const indexesText = false;
+export const indexesText = true;
 
 /** Creates the search tables when missing (idempotent). */
-export function createSearchSchema(_db: Database): void {}
+export function createSearchSchema(db: Database): void {
+	// Tables made anew are empty: no row has its document any more.
+	if (searchIndex.createSearchSchema(db)) db.exec('UPDATE files SET text_indexed = 0 WHERE text_indexed <> 0');
+}
 
 /** Writes the search document of a `files` row (by its id), replacing any earlier one. */
-export function putSearchDocument(_db: Database, _id: number, _document: SearchDocument): void {}
+export function putSearchDocument(db: Database, id: number, document: SearchDocument): void {
+	searchIndex.putSearchDocument(db, id, document);
+}
 
 /** Removes the search document of a `files` row. */
-export function deleteSearchDocument(_db: Database, _id: number): void {}
+export function deleteSearchDocument(db: Database, id: number): void {
+	searchIndex.deleteSearchDocument(db, id);
+}
