@@ -116,7 +116,8 @@ describe('a post replaced by a named pipe after it was listed', {skip: e2eSkip},
 			await term.waitFor(screen => screen.includes('named pipe (FIFO), not a regular file'), hangBound);
 			if (ending === 'q') {
 				term.write('q');
-				await term.waitFor(/› 2024-01-02 .*First post/, hangBound);
+				// Back on the list; the archive being watched, the pipe may already have left it.
+				await term.waitFor(/^› 2024-01-0[12] .*(?:First|Second) post/m, hangBound);
 				term.write('q');
 			} else term.kill('SIGTERM');
 			const exit = await term.waitForExit(hangBound);

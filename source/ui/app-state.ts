@@ -122,7 +122,10 @@ export type Step = {readonly state: AppState; readonly effects: readonly Effect[
 
 /** What the reducer needs to know about the screen and the articles (laid out by the component). */
 export type Environment = {
+	/** The width articles are laid out at: the reader's text column. */
 	readonly width: number;
+	/** The terminal's width, when it is wider than the text column (the preview needs it). */
+	readonly screenWidth?: number;
 	readonly height: number;
 	/** The laid-out lines of a post at a width (memoized by the caller). */
 	readonly lines: (post: Post, width: number) => readonly LaidOutLine[];
@@ -502,7 +505,7 @@ function listKey(state: AppState, action: Action, env: Environment, shown: strin
 			return state;
 		}
 		case 'togglePreview': {
-			const preview = !(state.preview ?? env.width >= previewMinWidth);
+			const preview = !(state.preview ?? (env.screenWidth ?? env.width) >= previewMinWidth);
 			return {...state, preview, status: preview ? 'The selected post is shown beside the list (v: hide)' : 'The list takes the whole width (v: the post beside it)'};
 		}
 		case 'starredOnly': {

@@ -221,6 +221,7 @@ export function App(props: AppProps): JSX.Element {
 	const env: Environment = useMemo(
 		() => ({
 			width: column,
+			screenWidth: width,
 			height,
 			// Only what is laid out already: the reducer never loads a file. An article not laid
 			// out yet counts as loading, so keys for it wait until the runner has loaded it.
@@ -231,7 +232,7 @@ export function App(props: AppProps): JSX.Element {
 				return article === undefined || article.loading === true;
 			},
 		}),
-		[column, height, cache],
+		[column, width, height, cache],
 	);
 	const envRef = useRef(env);
 	envRef.current = env;
