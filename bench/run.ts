@@ -4,7 +4,7 @@
  *   node --import tsx bench/run.ts [--quick] [--only NAME[,NAME...]]
  *
  * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
- * --only    measurement groups or ids (prefix match): print, list-json,  db, first-frame, keys,
+ * --only    measurement groups or ids (prefix match): print, list-json, db, first-frame, keys,
  *           live, enter, heavy, rss, corpus, search, or e.g. first-frame-7k
  *
  * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
