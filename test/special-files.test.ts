@@ -106,14 +106,25 @@ describe('a post replaced by a named pipe after it was listed', {skip: e2eSkip},
 	test('opening it shows why it cannot be read, and q, then SIGTERM, still end folio', async () => {
 		const folder = makeArchive({'2024-01-02-first.md': post('First post', 'First body.'), '2024-01-01-second.md': post('Second post', 'Second body.')});
 		for (const ending of ['q', 'SIGTERM'] as const) {
-			const term = startFolio([folder, '--no-cache'], {cols: 100, rows: 20});
-			await term.waitFor(/› 2024-01-02 .*First post/);
-			await waitForRawMode(term);
 			const target = path.join(folder, '2024-01-02-first.md');
-			fs.rmSync(target, {force: true});
-			mkfifo(target);
-			term.write(keys.enter);
-			await term.waitFor(screen => screen.includes('named pipe (FIFO), not a regular file'), hangBound);
+			// The archive is watched: should the watch take the pipe off the list before Enter
+			// reaches folio, what is opened is the other post, and the run is made again.
+			let term = startFolio([folder, '--no-cache'], {cols: 100, rows: 20});
+			for (let attempt = 1; ; attempt++) {
+				await term.waitFor(/› 2024-01-02 .*First post/);
+				await waitForRawMode(term);
+				fs.rmSync(target, {force: true});
+				mkfifo(target);
+				term.write(keys.enter);
+				const opened = await term.waitFor(screen => screen.includes('named pipe (FIFO), not a regular file') || /^Second post$/m.test(screen), hangBound);
+				if (opened.includes('named pipe (FIFO), not a regular file')) break;
+				assert.ok(attempt < 5, 'the pipe was opened in one of five tries');
+				term.write('qq');
+				await term.waitForExit(hangBound);
+				fs.rmSync(target, {force: true});
+				fs.writeFileSync(target, post('First post', 'First body.'));
+				term = startFolio([folder, '--no-cache'], {cols: 100, rows: 20});
+			}
 			if (ending === 'q') {
 				term.write('q');
 				// Back on the list; the archive being watched, the pipe may already have left it.
