@@ -9,9 +9,9 @@ import {formatCount} from './core/count.js';
 import {filterByDate, parseDay, type Day} from './core/days.js';
 import {countCategories, filterByCategory} from './core/library.js';
 import {nearestNames} from './core/nearest.js';
-import {loadArchive, openArchive, type OpenedArchive} from './core/load.js';
+import type {OpenedArchive} from './core/load.js';
 import {decodeBytes} from './core/decode.js';
-import {describeFileError, parsePost} from './core/parse.js';
+import {describeFileError, parsePost, readPostHead} from './core/parse.js';
 import {specialFileKind, specialFileReason} from './core/safe-open.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post, SearchDocument} from './core/types.js';
@@ -123,9 +123,11 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 			fail((error as Error).message, exitNothing);
 		}
 
-		const archive = loadArchive(target);
-		for (const skipped of archive.skipped) fail(`${skipped.path}: ${skipped.reason}`, exitNothing);
-		await printPost(archive.posts[0]!, text, width);
+		// One file is read as a list reads it, without the index (and the database code it loads).
+		const head = readPostHead(target);
+		if (head === undefined) fail(`${target}: not a post (no front matter)`, exitNothing);
+		if ('reason' in head) fail(`${head.path}: ${head.reason}`, exitNothing);
+		await printPost(head, text, width);
 		return;
 	}
 
@@ -140,6 +142,8 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// A search from a pipe writes the text of the posts it reads to the index, so the next one reads none.
 	const documentOf = query !== undefined && cache && !interactive ? await documentReader() : undefined;
 	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan, documentOf};
+	// The folder code (walk, index database) loads only here: printing one post never needs it.
+	const {loadArchive, openArchive} = await import('./core/load.js');
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	// The line stays until the reader's screen replaces it, so no blank moment comes between.
