@@ -66,3 +66,11 @@ test('--print of one file opens no database: nothing is written to the cache or 
 		fs.rmSync(folder, {recursive: true, force: true});
 	}
 });
+
+test('--print of one file loads neither the index code nor the Chinese conversion tables', () => {
+	const bundle = loadedBundle(['content/2021-11-25-china-russia-military-ties.md', '--print']);
+	// Text that stays as written in the bundle: the index's SQL, and the first entry of the
+	// Traditional-to-Simplified table that search folding loads.
+	assert.doesNotMatch(bundle, /CREATE TABLE IF NOT EXISTS files/);
+	assert.doesNotMatch(bundle, /㑯 㑔\|㑳 㑇/);
+});
