@@ -9,7 +9,8 @@
  *
  * Environment: FOLIO_BENCH_CLI (the command to measure, default bin/folio as a person runs it; a
  * .js file such as dist/cli.js runs with node), FOLIO_BENCH_ARCHIVES
- * (where synthetic archives are kept, default bench/.archives).
+ * (where synthetic archives are kept, default bench/.archives), FOLIO_BENCH_RESULTS (write the
+ * JSON to this file instead of bench/results/, as bench/compare.ts does).
  *
  * Results: a table on stdout, JSON in bench/results/latest.json and bench/results/<time>.json.
  * When latest.json holds an earlier run, the table shows its values and the change.
@@ -865,9 +866,16 @@ async function main(): Promise<void> {
 		),
 		results,
 	};
+	const json = JSON.stringify(data, null, '\t') + '\n';
+	// A comparison (bench/compare.ts) takes each run's results from the file it names, and keeps latest.json as it was.
+	const resultsFile = process.env['FOLIO_BENCH_RESULTS'];
+	if (resultsFile) {
+		fs.writeFileSync(resultsFile, json);
+		return;
+	}
+
 	fs.mkdirSync(resultsFolder, {recursive: true});
 	const stamp = startedAt.toISOString().replace(/:/g, '-');
-	const json = JSON.stringify(data, null, '\t') + '\n';
 	for (const name of [`${stamp}.json`, 'latest.json']) {
 		const file = path.join(resultsFolder, name);
 		fs.writeFileSync(`${file}.tmp`, json);
