@@ -75,6 +75,18 @@ export type Binding = {
 
 const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** The six keys that move through a list screen (j k Space b g G), in that screen's words. */
+function movingKeys(screen: BindingScreen, words: {readonly next: string; readonly previous: string; readonly first: string; readonly last: string}): Binding[] {
+	return [
+		{screen, keys: ['j', 'Down'], action: 'down', description: words.next},
+		{screen, keys: ['k', 'Up'], action: 'up', description: words.previous},
+		{screen, keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
+		{screen, keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
+		{screen, keys: ['g', 'Home'], action: 'top', description: words.first},
+		{screen, keys: ['G', 'End'], action: 'bottom', description: words.last},
+	];
+}
+
 /** Every key folio knows, grouped by screen, in the order the help screen shows them. */
 export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['j', 'Down'], action: 'down', description: 'Next post'},
@@ -109,21 +121,11 @@ export const bindings: readonly Binding[] = [
 	{screen: 'list', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
 	{screen: 'list', keys: ['q'], action: 'quit', description: 'Quit', hint: 'quit'},
 
-	{screen: 'categories', keys: ['j', 'Down'], action: 'down', description: 'Next entry'},
-	{screen: 'categories', keys: ['k', 'Up'], action: 'up', description: 'Previous entry'},
-	{screen: 'categories', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
-	{screen: 'categories', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
-	{screen: 'categories', keys: ['g', 'Home'], action: 'top', description: 'First entry'},
-	{screen: 'categories', keys: ['G', 'End'], action: 'bottom', description: 'Last entry'},
+	...movingKeys('categories', {next: 'Next entry', previous: 'Previous entry', first: 'First entry', last: 'Last entry'}),
 	{screen: 'categories', keys: ['Enter'], action: 'open', description: 'Show this category or source', hint: 'choose'},
 	{screen: 'categories', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list unchanged', hint: 'back'},
 
-	{screen: 'tags', keys: ['j', 'Down'], action: 'down', description: 'Next tag'},
-	{screen: 'tags', keys: ['k', 'Up'], action: 'up', description: 'Previous tag'},
-	{screen: 'tags', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
-	{screen: 'tags', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
-	{screen: 'tags', keys: ['g', 'Home'], action: 'top', description: 'First entry'},
-	{screen: 'tags', keys: ['G', 'End'], action: 'bottom', description: 'Last entry'},
+	...movingKeys('tags', {next: 'Next tag', previous: 'Previous tag', first: 'First entry', last: 'Last entry'}),
 	{screen: 'tags', keys: ['Enter'], action: 'open', description: 'Show posts with this tag', hint: 'choose'},
 	{screen: 'tags', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list unchanged', hint: 'back'},
 
@@ -153,23 +155,13 @@ export const bindings: readonly Binding[] = [
 	{screen: 'reader', keys: ['?'], action: 'help', description: 'Show all keys', hint: 'help'},
 	{screen: 'reader', keys: ['q', 'Esc', 'Left'], action: 'back', description: 'Back to the list', hint: 'back'},
 
-	{screen: 'links', keys: ['j', 'Down'], action: 'down', description: 'Next link'},
-	{screen: 'links', keys: ['k', 'Up'], action: 'up', description: 'Previous link'},
-	{screen: 'links', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
-	{screen: 'links', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
-	{screen: 'links', keys: ['g', 'Home'], action: 'top', description: 'First link'},
-	{screen: 'links', keys: ['G', 'End'], action: 'bottom', description: 'Last link'},
+	...movingKeys('links', {next: 'Next link', previous: 'Previous link', first: 'First link', last: 'Last link'}),
 	{screen: 'links', keys: ['Enter', 'o'], action: 'open', description: 'Open the selected link', hint: 'open'},
 	{screen: 'links', keys: digits.slice(1), action: 'linkDigit', label: '1-9', description: 'Open link 1 to 9', hint: 'open'},
 	{screen: 'links', keys: ['y'], action: 'copyLink', description: 'Copy the selected link (OSC 52)', hint: 'copy'},
 	{screen: 'links', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the post', hint: 'back'},
 
-	{screen: 'skipped', keys: ['j', 'Down'], action: 'down', description: 'Scroll down'},
-	{screen: 'skipped', keys: ['k', 'Up'], action: 'up', description: 'Scroll up'},
-	{screen: 'skipped', keys: ['Space', 'PgDn'], action: 'pageDown', description: 'Page down'},
-	{screen: 'skipped', keys: ['b', 'PgUp'], action: 'pageUp', description: 'Page up'},
-	{screen: 'skipped', keys: ['g', 'Home'], action: 'top', description: 'First file'},
-	{screen: 'skipped', keys: ['G', 'End'], action: 'bottom', description: 'Last file'},
+	...movingKeys('skipped', {next: 'Scroll down', previous: 'Scroll up', first: 'First file', last: 'Last file'}),
 	{screen: 'skipped', keys: ['Esc', 'q', 'Left'], action: 'back', description: 'Back to the list', hint: 'back'},
 
 	{screen: 'prompt', keys: ['Enter'], action: 'submit', description: 'Search, find or go to the day typed', hint: 'done'},
