@@ -113,6 +113,12 @@ function measure(cli: string, group: string, benchArgs: readonly string[]): Meas
 	}
 }
 
+/** An error as a short line for the table (the JSON of bench/run.ts keeps it whole). */
+function oneLine(error: string): string {
+	const line = error.replace(/\s+/g, ' ').trim();
+	return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
 type Row = {id: string; label: string; unit: string; before: number[]; after: number[]; errors: Set<string>};
 
 function formatValue(values: readonly number[], unit: string): string {
@@ -154,7 +160,7 @@ function main(): void {
 				for (const measurement of measure(side === 'before' ? before : after, group, options.benchArgs)) {
 					const row = rows.get(measurement.id) ?? {id: measurement.id, label: measurement.label, unit: measurement.unit, before: [], after: [], errors: new Set<string>()};
 					if (typeof measurement.value === 'number') row[side].push(measurement.value);
-					else if (measurement.error) row.errors.add(`${side}: ${measurement.error}`);
+					else if (measurement.error) row.errors.add(`${side}: ${oneLine(measurement.error)}`);
 					rows.set(measurement.id, row);
 				}
 			}

@@ -14,6 +14,7 @@ import {PatchError, patches} from './patches.js';
 const stub = fileURLToPath(new URL('stub-devtools.js', import.meta.url));
 const stringWidth = fileURLToPath(new URL('string-width-memo.js', import.meta.url));
 const inflate = fileURLToPath(new URL('inflate-native.cjs', import.meta.url));
+const base64 = fileURLToPath(new URL('base64-native.cjs', import.meta.url));
 
 /** Applies the patches as files load; remembers which ones ran, and why one could not. */
 function patchPlugin(applied, failures) {
@@ -92,7 +93,7 @@ try {
 		logLevel: 'silent',
 		write: false,
 		define: {'process.env.NODE_ENV': '"production"'},
-		alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate},
+		alias: {'react-devtools-core': stub, 'string-width': stringWidth, 'tiny-inflate': inflate, 'base64-js': base64},
 		plugins: [patchPlugin(applied, failures), oneYaml, builtinsByRequire],
 		banner: {
 			js: "import {createRequire as __folioCreateRequire} from 'node:module'; const require = __folioCreateRequire(import.meta.url);",
