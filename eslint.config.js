@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ignores: ['dist/', 'node_modules/', 'bench/.archives/', 'bench/results/']},
+	{ignores: ['dist/', 'node_modules/', 'bench/.archives/', 'bench/.baselines/', 'bench/results/']},
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	{

@@ -266,7 +266,7 @@ function knownWord(r: Random): Draft & KnownPost {
 	return {relPath, text, title, marker, bytes: Buffer.byteLength(text)};
 }
 
-function* drafts(count: number, seed: number, known: {newest: KnownPost[]; word?: KnownPost}): Generator<Draft> {
+function* drafts(count: number, seed: number, known: {newest: KnownPost[]; word?: KnownPost}, small = false): Generator<Draft> {
 	const r = makeRandom(seed);
 	const knownCount = 11;
 	for (let index = 0; index < knownCount; index++) {
@@ -296,7 +296,7 @@ function* drafts(count: number, seed: number, known: {newest: KnownPost[]; word?
 		for (let n = 2; used.has(relPath); n++) relPath = `${folder}/${base}-${n}.${html ? 'html' : 'md'}`;
 		used.add(relPath);
 		const fm = frontMatter(r, {title, epoch, style: penStyle ? 'pen' : 'waimei', source, link});
-		const bytes = Math.max(40, targetSize(r) - Buffer.byteLength(fm));
+		const bytes = Math.max(40, (small ? r.int(300, 900) : targetSize(r)) - Buffer.byteLength(fm));
 		yield {relPath, text: fm + body(r, {zh, html, style: penStyle ? 'pen' : 'waimei', title, link, epoch, bytes})};
 	}
 }
@@ -338,11 +338,12 @@ function removeStale(folder: string, name: string): void {
  * Returns the archive of `count` posts, generating it first unless one with a matching manifest
  * exists. Generation writes to a temporary sibling folder and renames it into place.
  */
-export function ensureArchive(count: number, options: {seed?: number; log?: (line: string) => void} = {}): ArchiveInfo {
+export function ensureArchive(count: number, options: {seed?: number; small?: boolean; log?: (line: string) => void} = {}): ArchiveInfo {
 	const seed = options.seed ?? defaultSeed;
 	const log = options.log ?? (() => undefined);
 	const folder = archivesFolder();
-	const name = `synthetic-${count}-v${generatorVersion}`;
+	// `small`: every post 300-900 bytes (the --huge scenario's million posts), the known posts as usual.
+	const name = `synthetic-${options.small ? 'small-' : ''}${count}-v${generatorVersion}`;
 	const root = path.join(folder, name);
 	const existing = readManifest(root);
 	if (existing && existing.generatorVersion === generatorVersion && existing.seed === seed && existing.count === count) {
@@ -360,7 +361,7 @@ export function ensureArchive(count: number, options: {seed?: number; log?: (lin
 	let bytes = 0;
 	let files = 0;
 	log(`generating ${count.toLocaleString('en-US')} posts in ${root} …`);
-	for (const draft of drafts(count, seed, known)) {
+	for (const draft of drafts(count, seed, known, options.small)) {
 		const file = path.join(temporary, draft.relPath);
 		const dir = path.dirname(file);
 		if (!folders.has(dir)) {

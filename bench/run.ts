@@ -4,6 +4,8 @@
  *   node --import tsx bench/run.ts [--quick] [--only NAME[,NAME...]]
  *
  * --quick   fewer runs and no 100k archive (--list --json, key, Enter and RSS figures at 10k)
+ * --huge    only the million-post scenario (1M posts of 300-900 bytes, generated on first use:
+ *           index build, first frame against 7k, key p95, search, RSS); never part of npm test
  * --only    measurement groups or ids (prefix match): print, list-json, db, first-frame, keys,
  *           live, enter, heavy, rss, corpus, search, or e.g. first-frame-7k
  *
@@ -41,25 +43,27 @@ const rows = 40;
 
 // --- options --------------------------------------------------------------------------------
 
-type Options = {readonly quick: boolean; readonly only: readonly string[]};
+type Options = {readonly quick: boolean; readonly huge: boolean; readonly only: readonly string[]};
 
 function parseOptions(argv: readonly string[]): Options {
 	let quick = false;
+	let huge = false;
 	const only: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		if (arg === '--quick') quick = true;
+		else if (arg === '--huge') huge = true;
 		else if (arg === '--only') only.push(...(argv[++index] ?? '').split(','));
 		else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
 		else if (arg === '--help' || arg === '-h') {
-			console.log('Usage: npm run bench -- [--quick] [--only print,list-json,db,first-frame,keys,live,enter,heavy,rss,corpus,search | ID-PREFIX]');
+			console.log('Usage: npm run bench -- [--quick] [--huge] [--only print,list-json,db,first-frame,keys,live,enter,heavy,rss,corpus,search | ID-PREFIX]');
 			process.exit(0);
 		} else {
 			console.error(`bench: unknown argument ${arg} (try --help)`);
 			process.exit(2);
 		}
 	}
-	return {quick, only: only.map(name => name.trim()).filter(Boolean)};
+	return {quick, huge, only: only.map(name => name.trim()).filter(Boolean)};
 }
 
 const options = parseOptions(process.argv.slice(2));
@@ -154,6 +158,15 @@ function archive(count: number): ArchiveInfo {
 		archives.set(count, info);
 	}
 	return info;
+}
+
+const hugeCount = 1_000_000;
+let hugeInfo: ArchiveInfo | undefined;
+
+/** The million small posts of --huge, generated on first use. */
+function hugeArchive(): ArchiveInfo {
+	hugeInfo ??= ensureArchive(hugeCount, {small: true, log});
+	return hugeInfo;
 }
 
 const pageCacheWarmed = new Set<string>();
@@ -695,6 +708,96 @@ const groups: Group[] = [
 	},
 ];
 
+/** The --huge scenario: a million small posts. Run alone (`npm run bench -- --huge`). */
+const hugeGroup: Group = {
+	name: 'huge',
+	specs: [
+		{id: 'huge-index-build-1m', label: 'index build, 1M small posts, cold (--list > /dev/null)', unit: 'ms'},
+		{id: 'huge-index-files-per-s-1m', label: 'index build, files a second, 1M', unit: 'x'},
+		{id: 'huge-list-json-1m-warm', label: '--list --json > /dev/null, 1M, warm', unit: 'ms'},
+		{id: 'huge-first-frame-7k-warm', label: 'launch -> list frame, 7k, warm (the anchor)', unit: 'ms'},
+		{id: 'huge-first-frame-1m-warm', label: 'launch -> list frame, 1M, warm', unit: 'ms'},
+		{id: 'huge-first-frame-ratio', label: 'first frame 1M / 7k, warm', unit: 'x', target: le(1.2)},
+		{id: 'huge-keys-list-1m-p95', label: 'list: j -> new frame, 1M, p95', unit: 'ms', target: lt(16)},
+		{id: 'huge-search-inprocess-1m', label: 'search in-process (ids + one screenful of lines), 1M, median of queries', unit: 'ms', target: lt(200)},
+		{id: 'huge-rss-peak-1m', label: 'peak RSS: TUI on 1M, G, a few keys, quit', unit: 'MB', target: lt(300)},
+	],
+	async run(record) {
+		requireCli();
+		requirePty();
+		const {root, manifest} = hugeArchive();
+		const cache = freshFolder('cache-huge');
+		const env = folioEnv(cache);
+		const buildMs = timeCommand(...folio(root, '--list'), {env, timeoutMs: 3_600_000});
+		record('huge-index-build-1m', buildMs, undefined, `${manifest.files.toLocaleString('en-US')} files, ${Math.round(manifest.bytes / 1e6)} MB`);
+		record('huge-index-files-per-s-1m', manifest.files / (buildMs / 1000));
+		warmCaches.set(root, cache);
+		const lists: number[] = [];
+		for (let run = 0; run < 3; run++) lists.push(timeCommand(...folio(root, '--list', '--json'), {env, timeoutMs: 600_000}));
+		record('huge-list-json-1m-warm', median(lists), lists);
+
+		// The anchor and the huge archive in turns, each on a cache a run has filled.
+		const small = archive(7000);
+		const smallCache = warmCache(small.root);
+		timeCommand(...folio(small.root, '--list'), {env: folioEnv(smallCache), timeoutMs: 300_000});
+		const smallTitle = shortTitle(small.manifest.newest[0]!);
+		const hugeTitle = shortTitle(manifest.newest[0]!);
+		const smallFrames: number[] = [];
+		const hugeFrames: number[] = [];
+		for (let run = 0; run < 5; run++) {
+			smallFrames.push(await firstFrame(small.root, smallTitle, smallCache, 20_000));
+			hugeFrames.push(await firstFrame(root, hugeTitle, cache, 120_000));
+		}
+		record('huge-first-frame-7k-warm', median(smallFrames), smallFrames);
+		record('huge-first-frame-1m-warm', median(hugeFrames), hugeFrames);
+		record('huge-first-frame-ratio', median(hugeFrames) / median(smallFrames));
+
+		const {term} = launch(...folio(root), {cols, rows, env, cwd: repoRoot});
+		try {
+			await waitScreen(term, screen => screen.includes(hugeTitle), 120_000, 'first list frame');
+			await quiesce(term, 100, 10_000);
+			const list = await pressMany(term, 'j', 200);
+			record('huge-keys-list-1m-p95', percentile(list.samples, 95), list.samples, list.note);
+		} finally {
+			await quit(term, ['q', '\x03']);
+		}
+
+		const {buildSearchIndex, searchScreen} = await import('./search-index.js');
+		const built = buildSearchIndex(root, path.join(freshFolder('search-index-huge'), 'search.db'));
+		try {
+			const queries = ['港', '疫苗', '渔业配额', '烏克蘭', 'fishing', 'Ukraine', '香港 疫苗', '"fishing quotas"', '疫苗 -香港', 'title:渔业'];
+			searchScreen(built.db, queries[0]!);
+			const times: number[] = [];
+			for (let round = 0; round < 3; round++) {
+				for (const text of queries) {
+					const started = performance.now();
+					searchScreen(built.db, text);
+					times.push(performance.now() - started);
+				}
+			}
+			record('huge-search-inprocess-1m', median(times), times, `slowest ${Math.round(Math.max(...times))} ms; search index built in ${Math.round(built.buildMs / 1000)} s`);
+		} finally {
+			built.db.close();
+		}
+
+		const out = path.join(freshFolder('rss-huge'), 'maxrss');
+		if (!fs.existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is missing (needed for the peak RSS)');
+		const timed = launch('/usr/bin/time', ['-f', '%M', '-o', out, ...folio(root).flat()], {cols, rows, env, cwd: repoRoot});
+		try {
+			await waitScreen(timed.term, screen => screen.includes(hugeTitle), 120_000, 'first list frame');
+			for (const key of ['G', 'k', 'k', 'k', 'j', 'g', 'G']) {
+				await sleep(30);
+				await pressAndTime(timed.term, key, {timeoutMs: 10_000});
+			}
+		} finally {
+			await quit(timed.term, ['q', '\x03']);
+		}
+		const kb = Number(fs.readFileSync(out, 'utf8').trim().split('\n').reverse().find(line => /^\d+$/.test(line.trim())));
+		if (!Number.isFinite(kb) || kb <= 0) throw new Error('no peak RSS reported by /usr/bin/time');
+		record('huge-rss-peak-1m', kb / 1024);
+	},
+};
+
 // --- running, reporting ---------------------------------------------------------------------
 
 function selected(group: Group, spec: Spec): boolean {
@@ -836,7 +939,7 @@ async function main(): Promise<void> {
 	const startedAt = new Date();
 	const previous = loadPrevious();
 	log(`${options.quick ? 'quick run' : 'full run'}${options.only.length > 0 ? `, only ${options.only.join(',')}` : ''}; measuring ${path.relative(repoRoot, cli) || cli}`);
-	for (const group of groups) await runGroup(group);
+	for (const group of options.huge ? [hugeGroup] : groups) await runGroup(group);
 	for (const measurement of results) measurement.previous = previous.values.get(measurement.id) ?? null;
 
 	const info = machine();
