@@ -288,6 +288,24 @@ async function pressMany(term: TerminalSession, key: string, count: number): Pro
 
 // --- the measurements -----------------------------------------------------------------------
 
+/** bench/stack-floor.ts bundled into the scratch folder, minified like folio's build; its path. */
+async function bundleStackFloor(): Promise<string> {
+	const {build} = await import('esbuild');
+	const outfile = path.join(freshFolder('stack-floor'), 'stack-floor.mjs');
+	await build({
+		entryPoints: [path.join(repoRoot, 'bench', 'stack-floor.ts')],
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		minify: true,
+		logLevel: 'silent',
+		banner: {js: "import {createRequire as __floorRequire} from 'node:module'; const require = __floorRequire(import.meta.url);"},
+	});
+	return outfile;
+}
+
 /** A heavy post's id part: its file name without the extension. */
 const heavySlug = (file: string): string => file.replace(/\.[^.]+$/, '');
 
@@ -301,11 +319,16 @@ const groups: Group[] = [
 			{id: 'bare-node', label: 'node -e 0', unit: 'ms'},
 			{id: 'print-article', label: 'folio FILE --print > /dev/null', unit: 'ms'},
 			{id: 'print-ratio', label: 'print / bare node', unit: 'x', target: le(1.6)},
+			{id: 'print-stack-floor', label: 'gray-matter + marked + html-to-text alone on the same post (bench/stack-floor.ts, bundled)', unit: 'ms'},
+			{id: 'print-stack-floor-ratio', label: 'that floor / bare node', unit: 'x'},
 		],
 		async run(record) {
 			const runs = options.quick ? 5 : 10;
 			timeCommand(node, ['-e', '0']);
+			const floorScript = await bundleStackFloor();
+			timeCommand(node, [floorScript, printSample]);
 			const bare: number[] = [];
+			const floor: number[] = [];
 			const print: number[] = [];
 			let printError: unknown;
 			try {
@@ -317,9 +340,12 @@ const groups: Group[] = [
 			// Interleaved so drift in machine load hits both alike.
 			for (let index = 0; index < runs; index++) {
 				bare.push(timeCommand(node, ['-e', '0']));
+				floor.push(timeCommand(node, [floorScript, printSample]));
 				if (!printError) print.push(timeCommand(...folio(printSample, '--print')));
 			}
 			record('bare-node', median(bare), bare);
+			record('print-stack-floor', median(floor), floor);
+			record('print-stack-floor-ratio', median(floor) / median(bare));
 			if (printError) throw printError;
 			record('print-article', median(print), print);
 			record('print-ratio', median(print) / median(bare));
