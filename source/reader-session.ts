@@ -129,7 +129,11 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		// Articles are prepared on a worker thread, so q, Esc, Ctrl+C and signals answer however long a post takes.
 		// Each article (or beginning) that comes in gives the screen new functions to ask with: it asks again.
 		const started = createArticlePreparer({worker: new URL('article-worker.js', import.meta.url), onReady: () => publish(articles())});
-		const articles = () => ({loadArticle: (post: Post, width: number) => started.article(post, width), loadArticleHead: (post: Post, width: number) => started.head(post, width)});
+		const articles = () => ({
+			loadArticle: (post: Post, width: number) => started.article(post, width),
+			loadPreview: (post: Post, width: number) => started.preview(post, width),
+			loadArticleHead: (post: Post, width: number) => started.head(post, width),
+		});
 		preparer = started;
 		publish(articles());
 		if (searchPost === undefined) void loadSearch().then(loaded => publish({searchPost: loaded}), () => undefined);
