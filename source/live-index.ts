@@ -40,6 +40,8 @@ export function keepIndex(folder: string, options: KeepIndexOptions): IndexKeepe
 	let nextId = 0;
 	let closed = false;
 	let warned = false;
+	// A worker that failed by itself is not started again: the index is only a cache.
+	let broken = false;
 	const pending = new Set<number>();
 	let drained: (() => void) | undefined;
 
@@ -67,7 +69,10 @@ export function keepIndex(folder: string, options: KeepIndexOptions): IndexKeepe
 				settle(reply.id);
 			});
 			const lost = () => {
-				if (worker === started) worker = undefined;
+				if (worker === started) {
+					worker = undefined;
+					if (!closed) broken = true;
+				}
 				// Batches it had are not written; the next start reads those files again.
 				for (const id of [...pending]) settle(id);
 			};
@@ -75,13 +80,14 @@ export function keepIndex(folder: string, options: KeepIndexOptions): IndexKeepe
 			started.on('exit', lost);
 			return started;
 		} catch {
+			broken = true;
 			return undefined;
 		}
 	};
 
 	return {
 		update(changes) {
-			if (closed) return;
+			if (closed || broken) return;
 			worker ??= start();
 			if (worker === undefined) return;
 			const request: IndexRequest = {id: ++nextId, changes};
