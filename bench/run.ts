@@ -465,7 +465,8 @@ const groups: Group[] = [
 				// list), and its files checked against the index: keys are timed on an idle reader.
 				const total = `/${manifest.count.toLocaleString('en-US')} posts`;
 				await waitScreen(term, screen => screen.includes(shortTitle(long!)) && screen.includes(total) && !screen.includes('loading'), 180_000, 'the whole list');
-				await waitScreen(term, screen => screen.includes('indexing'), 10_000, 'the check of the files').catch(() => undefined);
+				// The check starts once the folder is watched (subscribing to 100k files takes seconds).
+				await waitScreen(term, screen => screen.includes('indexing'), 120_000, 'the check of the files').catch(() => undefined);
 				await waitScreen(term, screen => !screen.includes('indexing'), 300_000, 'the check of the files done');
 				await quiesce(term, 300, 5000);
 				const samples = await repeat(options.quick ? 2 : 3, async index => {
