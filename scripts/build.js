@@ -77,7 +77,7 @@ try {
 	// cut short so that an error screen quoting the source around a crash stays quick to draw.
 	result = await build({
 		// The workers (threads of their own) are files of their own, next to the modules that start them.
-		entryPoints: {cli: 'source/cli.ts', 'reader-session': 'source/reader-session.ts', 'article-worker': 'source/article-worker.ts', 'index-worker': 'source/core/index-worker.ts'},
+		entryPoints: {cli: 'source/cli.ts', 'reader-session': 'source/reader-session.ts', 'article-worker': 'source/article-worker.ts', 'index-worker': 'source/core/index-worker.ts', 'live-index-worker': 'source/live-index-worker.ts'},
 		outdir: 'dist',
 		bundle: true,
 		// Native modules (their binaries loaded at run time): required from node_modules, not bundled.

@@ -161,7 +161,7 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
-		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, warn, single: stat.isFile(), useIndex: Boolean(cache) && stat.isDirectory(), beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
+		await openReader({target, opened, category: flags.category, since, until, starred: flags.starred, query, warn, single: stat.isFile(), useIndex: Boolean(cache) && stat.isDirectory(), indexStamp: pkg.version, beforeScreen: progress?.clear, readingWidth: flags.width === undefined ? undefined : width});
 		return;
 	}
 

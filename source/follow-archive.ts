@@ -48,10 +48,17 @@ function step(current: Listed, changes: ArchiveChanges): (Listed & {added: strin
  * Watches `root` and calls `onChange` with the list after each batch of changes: at once on
  * `shown` when given (a complete list), else once `loaded` has given the list. A folder that
  * cannot be watched is reported once through `onError`; the reader then goes on without live updates.
+ * `onBatch` is given each batch itself, once, even while the list is still growing.
  */
 export function followArchive(
 	root: string,
-	options: {readonly shown?: Archive; readonly onChange: (next: FollowedArchive) => void; readonly onError: (message: string) => void},
+	options: {
+		readonly shown?: Archive;
+		readonly onChange: (next: FollowedArchive) => void;
+		readonly onError: (message: string) => void;
+		/** Given every batch of changes as it comes, before it is applied (e.g. to update the index). */
+		readonly onBatch?: (changes: ArchiveChanges) => void;
+	},
 ): ArchiveFollower {
 	let current: Listed | undefined = options.shown && {posts: options.shown.posts, skipped: options.shown.skipped};
 	// Every batch until `loaded`: applied again to the list it brings.
@@ -60,6 +67,7 @@ export function followArchive(
 
 	const apply = (changes: ArchiveChanges) => {
 		if (closed) return;
+		options.onBatch?.(changes);
 		held?.push(changes);
 		if (current === undefined) return;
 		const next = step(current, changes);

@@ -12,6 +12,7 @@ import type {IndexedSearch} from './core/db/indexed-search.js';
 import type {Post} from './core/types.js';
 import {describeLink} from './core/links.js';
 import {followArchive, type ArchiveFollower} from './follow-archive.js';
+import {keepIndex, type IndexKeeper} from './live-index.js';
 import {openLink} from './open-link.js';
 import {openReadState} from './read-state.js';
 import {createArticlePreparer, type ArticlePreparer} from './ui/article-preparer.js';
@@ -41,6 +42,8 @@ export type ReaderSession = {
 	readonly warn: (message: string) => void;
 	/** Search with the folder's index database, when it has one. */
 	readonly useIndex?: boolean;
+	/** With useIndex: the stamp of the index this folio writes (its version); changes seen while open are written to it. */
+	readonly indexStamp?: string;
 	/** The reading width given with --width, if any. */
 	readonly readingWidth?: number | undefined;
 };
@@ -79,6 +82,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	// The command line's restrictions are the list's first filters: named in the header, cleared with Esc.
 	const shown = (next: Archive) => ({posts: next.posts, skipped: next.skipped});
 	let follower: ArchiveFollower | undefined;
+	let keeper: IndexKeeper | undefined;
 	// Set once the reader has closed: nothing is started after that (a watch would keep folio running).
 	let ended = false;
 	session.beforeScreen?.();
@@ -111,9 +115,12 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		// A person who quits before the first frame was drawn ends the reader before this starts.
 		if (ended) return undefined;
 		// Posts added, changed or removed while the reader is open come into the list as they happen.
+		// The index follows too: the next start or search reads none of the files that changed.
+		keeper = !single && session.useIndex && session.indexStamp !== undefined ? keepIndex(target, {stamp: session.indexStamp}) : undefined;
 		follower = single
 			? undefined
 			: followArchive(target, {
+					onBatch: keeper?.update,
 					// A complete list (not a first batch still growing) takes changes at once.
 					shown: opened.loading === undefined ? archive : undefined,
 					onChange: next => publish({posts: next.posts, skipped: next.skipped, changes: {added: next.added, removed: next.removed}}),
@@ -122,7 +129,11 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		// Articles are prepared on a worker thread, so q, Esc, Ctrl+C and signals answer however long a post takes.
 		// Each article (or beginning) that comes in gives the screen new functions to ask with: it asks again.
 		const started = createArticlePreparer({worker: new URL('article-worker.js', import.meta.url), onReady: () => publish(articles())});
-		const articles = () => ({loadArticle: (post: Post, width: number) => started.article(post, width), loadArticleHead: (post: Post, width: number) => started.head(post, width)});
+		const articles = () => ({
+			loadArticle: (post: Post, width: number) => started.article(post, width),
+			loadPreview: (post: Post, width: number) => started.preview(post, width),
+			loadArticleHead: (post: Post, width: number) => started.head(post, width),
+		});
 		preparer = started;
 		publish(articles());
 		if (searchPost === undefined) void loadSearch().then(loaded => publish({searchPost: loaded}), () => undefined);
@@ -147,6 +158,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	ended = true;
 	preparer?.close();
 	await follower?.close();
+	await keeper?.close();
 	index?.close();
 	idle.stop();
 	stopIndexWorkers();

@@ -60,10 +60,10 @@ function preparer(worker: URL, abandonAfterMs?: number) {
 }
 
 /** Asks until the article is there (each onReady is a reason to ask again). */
-async function articleOf(made: ArticlePreparer, ready: () => Promise<void>, post: Post, width: number): Promise<Article> {
+async function articleOf(made: ArticlePreparer, ready: () => Promise<void>, post: Post, width: number, ask: 'article' | 'preview' = 'article'): Promise<Article> {
 	for (;;) {
 		const next = ready();
-		const article = made.article(post, width);
+		const article = made[ask](post, width);
 		if (article !== undefined) return article;
 		await next;
 	}
@@ -156,4 +156,24 @@ test('a post that never finishes does not hold up the next one asked for', async
 	assert.equal(made.article(stuck, 40), undefined);
 	assert.deepEqual((await articleOf(made, ready, next, 40)).lines, [{text: 'Next'}]);
 	assert.equal(made.article(stuck, 40), undefined, 'the stuck post is still not there (asked for again)');
+});
+
+test('a preview asked for while another is prepared waits for it instead of ending the worker; only the latest one waits', async () => {
+	// Each job takes 150 ms; a worker started again would lose the first one's result.
+	const worker = workerScript(
+		'slow',
+		`const until = Date.now() + 150; while (Date.now() < until); port.postMessage({id: job.id, kind: 'whole', article: {lines: [{text: job.post.title}], links: []}});`,
+	);
+	const {made, ready} = preparer(worker, 20);
+	const first = postFile('first.md', '---\ntitle: First\n---\nText\n');
+	const second = postFile('second.md', '---\ntitle: Second\n---\nText\n');
+	const third = postFile('third.md', '---\ntitle: Third\n---\nText\n');
+	const firstDone = ready();
+	assert.equal(made.preview(first, 40), undefined);
+	assert.equal(made.preview(second, 40), undefined);
+	assert.equal(made.preview(third, 40), undefined);
+	await firstDone;
+	assert.deepEqual(made.preview(first, 40)?.lines, [{text: 'First'}], 'the first one was prepared to its end');
+	assert.deepEqual((await articleOf(made, ready, third, 40, 'preview')).lines, [{text: 'Third'}]);
+	assert.equal(made.preview(second, 40), undefined, 'the one the third took the place of was never prepared');
 });

@@ -31,7 +31,7 @@ import {LinkList} from './link-list.js';
 import {promptLine} from './prompt-state.js';
 import {countUnread} from './picker-entries.js';
 import {PostList} from './post-list.js';
-import {PreviewPane, PreviewRule, previewMinWidth, previewWidths, usePreviewPost} from './preview-pane.js';
+import {PreviewPane, PreviewRule, previewMinWidth, previewWidths, usePreview} from './preview-pane.js';
 import {Reader} from './reader.js';
 import {positionAt} from './reader-state.js';
 import {SkippedList} from './skipped-list.js';
@@ -51,6 +51,8 @@ export type AppProps = {
 	 * the props change, e.g. to a loadArticle that can.
 	 */
 	readonly loadArticle: (post: Post, width: number) => Article | undefined;
+	/** Like loadArticle, for the preview beside the list (default: loadArticle); may return undefined until it is ready. */
+	readonly loadPreview?: (post: Post, width: number) => Article | undefined;
 	/**
 	 * Lays out the beginning of a long post (undefined for a short one), shown at once while
 	 * loadArticle lays the whole post out just after the frame.
@@ -142,7 +144,7 @@ export function App(props: AppProps): JSX.Element {
 	// The preview pane's own articles, so moving through the list does not push out the reader's.
 	const previews = useMemo(
 		() =>
-			createArticleCache((post, at) => props_.current.loadArticle(post, at), 16, {
+			createArticleCache((post, at) => (props_.current.loadPreview ?? props_.current.loadArticle)(post, at), 16, {
 				loadHead: (post, at) => props_.current.loadArticleHead?.(post, at),
 				onComplete: () => setCompleted(count => count + 1),
 			}),
@@ -294,7 +296,10 @@ export function App(props: AppProps): JSX.Element {
 	const unread = useMemo(() => countUnread(state.visible, state.read), [state.visible, state.read]);
 	const {view} = state;
 	const withPreview = view.kind === 'list' && (state.preview ?? width >= previewMinWidth) && width >= 60;
-	const previewPost = usePreviewPost(withPreview ? selectedPost(state) : undefined, withPreview);
+	// The article beside the list follows once the next one is ready: a key never waits for it.
+	const preview = usePreview(withPreview ? selectedPost(state) : undefined, withPreview, previews, previewWidths(width).article);
+	// Its place in the list, found again only when the post shown or the list changes.
+	const previewIndex = useMemo(() => (preview === undefined ? -1 : state.visible.indexOf(preview.post)), [preview, state.visible]);
 	switch (view.kind) {
 		case 'empty':
 			return <Empty folder={folder} reason={emptyReason} hints={emptyHints} width={width} height={height} />;
@@ -385,12 +390,11 @@ export function App(props: AppProps): JSX.Element {
 		/>
 	);
 	if (split === undefined) return list;
-	const previewIndex = previewPost === undefined ? -1 : state.visible.indexOf(previewPost);
 	return (
 		<Box flexDirection="row" width={width} height={height}>
 			{list}
 			<PreviewRule height={height} />
-			<PreviewPane post={previewIndex < 0 ? undefined : previewPost} cache={previews} index={previewIndex + 1} count={state.visible.length} width={split.article} height={height} />
+			<PreviewPane preview={previewIndex < 0 ? undefined : preview} index={previewIndex + 1} count={state.visible.length} width={split.article} height={height} />
 		</Box>
 	);
 }

@@ -12,6 +12,11 @@ import type {Article, Post} from '../core/types.js';
 export type ArticlePreparer = {
 	/** The whole article when ready; undefined while it is prepared (asking starts it). Throws an Error with a one-line message when it cannot be. */
 	readonly article: (post: Post, width: number) => Article | undefined;
+	/**
+	 * Like `article`, for a post shown ahead of being opened (the preview): asking never gives up
+	 * the article being prepared; it only takes the place of an earlier one still waiting.
+	 */
+	readonly preview: (post: Post, width: number) => Article | undefined;
 	/** The beginning of a long article, while its whole is still being laid out; undefined otherwise. */
 	readonly head: (post: Post, width: number) => Article | undefined;
 	/** Ends the worker; nothing more is prepared. */
@@ -137,13 +142,19 @@ export function createArticlePreparer({worker: script, onReady, abandonAfterMs =
 		startNext();
 	};
 
-	const request = (job: Job) => {
+	const request = (job: Job, abandons = true) => {
 		if (closed || running?.key === job.key || queued?.key === job.key) return;
 		if (running === undefined) {
 			start(job);
 			return;
 		}
 		queued = job;
+		if (!abandons) {
+			// Only what is opened gives up a running job: ending and starting the worker costs more than most articles.
+			if (timer !== undefined) clearTimeout(timer);
+			timer = undefined;
+			return;
+		}
 		const ran = performance.now() - running.started;
 		if (ran >= abandonAfterMs) abandon();
 		else if (timer === undefined) timer = setTimeout(abandon, abandonAfterMs - ran).unref();
@@ -155,15 +166,18 @@ export function createArticlePreparer({worker: script, onReady, abandonAfterMs =
 		return {key, result: result?.post === post ? result : undefined};
 	};
 
+	const ask = (post: Post, width: number, abandons: boolean) => {
+		const {key, result} = find(post, width);
+		if (result?.error !== undefined) throw new Error(result.error);
+		if (result?.whole !== undefined) return result.whole;
+		request({key, post, width}, abandons);
+		return undefined;
+	};
+
 	if (!closed) worker = startWorker();
 	return {
-		article(post, width) {
-			const {key, result} = find(post, width);
-			if (result?.error !== undefined) throw new Error(result.error);
-			if (result?.whole !== undefined) return result.whole;
-			request({key, post, width});
-			return undefined;
-		},
+		article: (post, width) => ask(post, width, true),
+		preview: (post, width) => ask(post, width, false),
 		head(post, width) {
 			const {result} = find(post, width);
 			return result?.whole === undefined ? result?.head : undefined;

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {useEffect, useState, type JSX} from 'react';
+import {memo, useEffect, useRef, useState, type JSX} from 'react';
 import type {Post} from '../core/types.js';
-import type {ArticleCache} from './article-cache.js';
+import type {ArticleCache, ShownArticle} from './article-cache.js';
 import {Reader} from './reader.js';
 
 export {previewMinWidth} from './preview-width.js';
@@ -15,23 +15,52 @@ export function previewWidths(width: number): {readonly list: number; readonly a
 /** The pause after the selection last moved before the preview follows it: keys held down move the list alone. */
 const followDelayMs = 120;
 
+/** What the preview pane shows: a post and its article as laid out for the pane. */
+export type Preview = {readonly post: Post; readonly article: ShownArticle};
+
 /**
- * The post the preview shows: the selected one, taken up just after the selection stops moving,
- * so laying an article out never delays the list's own frame. Undefined while none is chosen.
+ * What the preview shows of the selected post: it follows the selection just after the selection
+ * stops moving, and only once that post's article is ready (asking the cache starts it); until
+ * then it shows the one before. So laying an article out never delays the list's own frame, and
+ * an article still being prepared costs the screen no frame of its own: the frame that brings it
+ * (the screen asks again when an article comes in) shows it. Undefined while nothing was ready.
  */
-export function usePreviewPost(selected: Post | undefined, shown: boolean): Post | undefined {
-	const [post, setPost] = useState<Post | undefined>(undefined);
+export function usePreview(selected: Post | undefined, shown: boolean, cache: ArticleCache, width: number): Preview | undefined {
+	// The post the preview is to follow, and what it shows (refs: changing them draws nothing by itself).
+	const wanted = useRef<Post | undefined>(undefined);
+	const last = useRef<Preview | undefined>(undefined);
+	const [, redraw] = useState(0);
 	useEffect(() => {
 		if (!shown) return;
-		const timer = setTimeout(() => setPost(selected), followDelayMs);
+		const timer = setTimeout(() => {
+			wanted.current = selected;
+			// Drawn now only when its article is ready (or there is none); else when the article comes in.
+			if (selected === undefined || cache.get(selected, width).loading !== true) redraw(count => count + 1);
+		}, followDelayMs);
 		return () => clearTimeout(timer);
-	}, [selected, shown]);
-	return shown ? post : undefined;
+	}, [selected, shown, cache, width]);
+
+	if (!shown) {
+		wanted.current = undefined;
+		last.current = undefined;
+		return undefined;
+	}
+
+	const post = wanted.current;
+	if (post === undefined) return undefined;
+	const article = cache.get(post, width);
+	if (article.loading !== true) {
+		if (last.current?.post !== post || last.current.article !== article) last.current = {post, article};
+	} else if (last.current !== undefined && cache.peek(last.current.post, width) === undefined) {
+		// The pane was resized (or the article evicted): nothing laid out at this width is shown.
+		last.current = undefined;
+	}
+
+	return last.current;
 }
 
 type Props = {
-	readonly post: Post | undefined;
-	readonly cache: ArticleCache;
+	readonly preview: Preview | undefined;
 	/** The post's place in the list (1-based) and the list's length, for the pane's status line. */
 	readonly index: number;
 	readonly count: number;
@@ -39,21 +68,24 @@ type Props = {
 	readonly height: number;
 };
 
-/** The article pane beside the list: the top of the selected post's article, as the reader lays it out at this width. */
-export function PreviewPane({post, cache, index, count, width, height}: Props): JSX.Element {
-	if (post === undefined) {
+/**
+ * The article pane beside the list: the top of the selected post's article, as the reader lays it
+ * out at this width. Drawn again only when what it shows changes, not for every key of the list.
+ */
+export const PreviewPane = memo(function PreviewPane({preview, index, count, width, height}: Props): JSX.Element {
+	if (preview === undefined) {
 		return (
 			<Box width={width} height={height}>
 				<Text dimColor>…</Text>
 			</Box>
 		);
 	}
-	const {lines, links, loading} = cache.get(post, width);
-	return <Reader lines={lines} top={0} index={index} count={count} status={undefined} hints={['Enter read']} width={width} height={height} links={links} postLink={post.link} loading={loading ?? false} />;
-}
+	const {post, article} = preview;
+	return <Reader lines={article.lines} top={0} index={index} count={count} status={undefined} hints={['Enter read']} width={width} height={height} links={article.links} postLink={post.link} loading={article.loading ?? false} />;
+});
 
 /** The rule between the list and the preview, one cell wide. */
-export function PreviewRule({height}: {readonly height: number}): JSX.Element {
+export const PreviewRule = memo(function PreviewRule({height}: {readonly height: number}): JSX.Element {
 	return (
 		<Box flexDirection="column" width={1} height={height}>
 			{Array.from({length: height}, (_, row) => (
@@ -63,4 +95,4 @@ export function PreviewRule({height}: {readonly height: number}): JSX.Element {
 			))}
 		</Box>
 	);
-}
+});

@@ -287,49 +287,12 @@ function loadStore(db: Database, prefix: string): IndexStore {
 		},
 	};
 
-	const putFile = db.prepare(
-		`INSERT INTO files (path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason, text_indexed)
-		VALUES (@path, @size, @mtime, @kind, @title, @date, @dateOnly, @link, @author, @categories, @tags, @warnings, @reason, @textIndexed)
-		ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, kind = excluded.kind, title = excluded.title,
-			date_ms = excluded.date_ms, date_only = excluded.date_only, link = excluded.link, author = excluded.author,
-			categories = excluded.categories, tags = excluded.tags, warnings = excluded.warnings, reason = excluded.reason,
-			text_indexed = excluded.text_indexed
-		RETURNING id`,
-	);
-	const idOf = db.prepare<[string], {id: number}>('SELECT id FROM files WHERE path = ?');
-	const removeFile = db.prepare<[number]>('DELETE FROM files WHERE id = ?');
+	const files = fileRows(db);
 	const putFolder = db.prepare<[string, number, string, string]>('INSERT OR REPLACE INTO folders (path, mtime_ms, names, types) VALUES (?, ?, ?, ?)');
 	const removeFolder = db.prepare<[string]>('DELETE FROM folders WHERE path = ?');
 	const commit = db.transaction((put: ReadonlyArray<readonly [string, IndexEntry]>, remove: readonly string[]) => {
-		for (const key of remove) {
-			const found = idOf.get(key);
-			if (found === undefined) continue;
-			deleteSearchDocument(db, found.id);
-			removeFile.run(found.id);
-		}
-
-		for (const [key, entry] of put) {
-			const {post, document} = entry;
-			const written = putFile.get({
-				path: key,
-				size: entry.size,
-				mtime: entry.mtimeMs,
-				kind: post === undefined ? (entry.reason === undefined ? kindOther : kindSkipped) : kindPost,
-				title: post?.title ?? null,
-				date: post === undefined ? null : (storedDate(post) ?? null),
-				dateOnly: post !== undefined && post.date !== undefined && !post.hasTime ? 1 : 0,
-				link: post?.link ?? null,
-				author: post?.author ?? null,
-				categories: post?.categories.join(separator) ?? '',
-				tags: post?.tags.join(separator) ?? '',
-				warnings: post?.warnings.join(separator) ?? '',
-				reason: entry.reason ?? null,
-				textIndexed: post !== undefined && document !== undefined ? 1 : 0,
-			}) as {id: number};
-			// The search document goes with its row, in the same transaction: never one without the other.
-			if (post !== undefined && document !== undefined) putSearchDocument(db, written.id, document);
-			else deleteSearchDocument(db, written.id);
-		}
+		for (const key of remove) files.remove(key);
+		for (const [key, entry] of put) files.put(key, entry);
 
 		// A folder's listing is written with (or after) its files: a build killed in between reads them again.
 		for (const [key, {mtimeMs, listing}] of listings) putFolder.run(key, mtimeMs, listing.names.join('\0'), listing.types);
@@ -357,5 +320,106 @@ function loadStore(db: Database, prefix: string): IndexStore {
 				db.close();
 			}
 		},
+	};
+}
+
+/** Writes and removes `files` rows with their search documents (call inside a transaction). */
+function fileRows(db: Database): {readonly put: (key: string, entry: IndexEntry) => void; readonly remove: (key: string) => void; readonly removeUnder: (folder: string) => void} {
+	const putFile = db.prepare(
+		`INSERT INTO files (path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason, text_indexed)
+		VALUES (@path, @size, @mtime, @kind, @title, @date, @dateOnly, @link, @author, @categories, @tags, @warnings, @reason, @textIndexed)
+		ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, kind = excluded.kind, title = excluded.title,
+			date_ms = excluded.date_ms, date_only = excluded.date_only, link = excluded.link, author = excluded.author,
+			categories = excluded.categories, tags = excluded.tags, warnings = excluded.warnings, reason = excluded.reason,
+			text_indexed = excluded.text_indexed
+		RETURNING id`,
+	);
+	const idOf = db.prepare<[string], {id: number}>('SELECT id FROM files WHERE path = ?');
+	// Keys from `folder/` up to (not including) `folder0`: every key under the folder, by the path index.
+	const idsUnder = db.prepare<[string, string], {id: number}>('SELECT id FROM files WHERE path >= ? AND path < ?');
+	const removeFile = db.prepare<[number]>('DELETE FROM files WHERE id = ?');
+	const removeId = (id: number) => {
+		deleteSearchDocument(db, id);
+		removeFile.run(id);
+	};
+
+	return {
+		put(key, entry) {
+			const {post, document} = entry;
+			const written = putFile.get({
+				path: key,
+				size: entry.size,
+				mtime: entry.mtimeMs,
+				kind: post === undefined ? (entry.reason === undefined ? kindOther : kindSkipped) : kindPost,
+				title: post?.title ?? null,
+				date: post === undefined ? null : (storedDate(post) ?? null),
+				dateOnly: post !== undefined && post.date !== undefined && !post.hasTime ? 1 : 0,
+				link: post?.link ?? null,
+				author: post?.author ?? null,
+				categories: post?.categories.join(separator) ?? '',
+				tags: post?.tags.join(separator) ?? '',
+				warnings: post?.warnings.join(separator) ?? '',
+				reason: entry.reason ?? null,
+				textIndexed: post !== undefined && document !== undefined ? 1 : 0,
+			}) as {id: number};
+			// The search document goes with its row, in the same transaction: never one without the other.
+			if (post !== undefined && document !== undefined) putSearchDocument(db, written.id, document);
+			else deleteSearchDocument(db, written.id);
+		},
+		remove(key) {
+			const found = idOf.get(key);
+			if (found !== undefined) removeId(found.id);
+		},
+		removeUnder(folder) {
+			for (const {id} of idsUnder.all(folder + path.sep, folder + String.fromCodePoint(path.sep.codePointAt(0)! + 1))) removeId(id);
+		},
+	};
+}
+
+/** Writes to an archive's index as files change, one transaction per call (see openIndexUpdates). */
+export type IndexUpdates = {
+	/**
+	 * In one transaction: removes the rows of the keys in `removed` (a key that names a folder takes
+	 * every row under it) and writes the rows in `put`. Throws when the index cannot be written.
+	 */
+	readonly write: (put: ReadonlyArray<readonly [string, IndexEntry]>, removed: readonly string[]) => void;
+	readonly close: () => void;
+};
+
+/**
+ * Opens the index of `folder` to keep some of its rows up to date, or undefined when it has none
+ * of this schema version and stamp (an index is only made, emptied or rebuilt by openIndex; one
+ * that is busy, damaged or not a database is left alone). Throws nothing.
+ */
+export function openIndexUpdates(folder: string, options: Pick<IndexOptions, 'directory' | 'stamp' | 'busyTimeoutMs'> = {}): IndexUpdates | undefined {
+	const file = indexFileFor(folder, options.directory ?? cacheDirectory());
+	const facts = fs.lstatSync(file, {throwIfNoEntry: false});
+	if (facts === undefined || !facts.isFile() || facts.size > maxIndexBytes) return undefined;
+	let db: Database | undefined;
+	try {
+		db = openDatabase(file);
+		if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs)}`);
+		if (schemaVersion(db) !== indexSchemaVersion) throw new StaleIndex('index of another version');
+		const stored = db.prepare<[], {value: string}>("SELECT value FROM meta WHERE key = 'stamp'").get();
+		if (stored?.value !== (options.stamp ?? '')) throw new StaleIndex('index of another stamp');
+		if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_text'").get() === undefined) throw new StaleIndex('index without search tables');
+	} catch {
+		db?.close();
+		return undefined;
+	}
+
+	const open = db;
+	const rows = fileRows(open);
+	const write = open.transaction((put: ReadonlyArray<readonly [string, IndexEntry]>, removed: readonly string[]) => {
+		for (const key of removed) {
+			rows.remove(key);
+			rows.removeUnder(key);
+		}
+
+		for (const [key, entry] of put) rows.put(key, entry);
+	});
+	return {
+		write: (put, removed) => write.immediate(put, removed),
+		close: () => open.close(),
 	};
 }
