@@ -123,6 +123,8 @@ CREATE TABLE IF NOT EXISTS files (
 	text_indexed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
+-- The reader's first frame counts posts and their categories from this index alone (see index-window.ts).
+CREATE INDEX IF NOT EXISTS files_by_kind ON files (kind, categories);
 `;
 
 /** A `files` row as loadStore reads it (the columns in its order). */
