@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {indexRowsRead} from '../source/core/db/index-window.js';
+import {countCategories} from '../source/core/library.js';
 import {buildArchive, loadArchive, openArchive} from '../source/core/load.js';
 import {openReadState} from '../source/read-state.js';
 import {renderApp} from './helpers/ui-app.js';
@@ -119,4 +120,10 @@ test('the check of an indexed archive gives only what changed, and applies it to
 	const {changes} = buildArchive(small, {cache: smallCache, rescan: true});
 	assert.deepEqual(changes.updated.map(post => post.title), ['Edited again']);
 	assert.deepEqual(changes.removed, [added]);
+
+	// The counts the next first frame shows follow every change the index took in.
+	const posts = loadArchive(small).posts;
+	const again = openArchive(small, {cache: smallCache, firstScreen: 5});
+	assert.deepEqual(again.summary, {total: posts.length, categories: countCategories(posts)});
+	await again.listAll!();
 });

@@ -99,8 +99,9 @@ function windowOver(db: Database, prefix: string): IndexWindow {
 	// Walks the date index from the newest: a screenful costs a screenful of rows, however many there are.
 	const newest = db.prepare(`SELECT ${postColumns} FROM files INDEXED BY files_by_date WHERE kind = ${kindPost} ORDER BY date_ms DESC, title, path LIMIT ?`).raw();
 	const everyPost = db.prepare(`SELECT ${postColumns} FROM files INDEXED BY files_by_date WHERE kind = ${kindPost} ORDER BY date_ms DESC`).raw();
-	const count = db.prepare(`SELECT COUNT(*) FROM files WHERE kind = ${kindPost}`).pluck();
-	const byCategories = db.prepare<[], [string, number]>(`SELECT categories, COUNT(*) FROM files WHERE kind = ${kindPost} GROUP BY categories`).raw();
+	// The counts kept by the index's triggers (see index-db.ts), else counted from every post.
+	const kept = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'category_sets'").get() !== undefined;
+	const byCategories = db.prepare<[], [string, number]>(kept ? 'SELECT categories, posts FROM category_sets WHERE posts > 0' : `SELECT categories, COUNT(*) FROM files WHERE kind = ${kindPost} GROUP BY categories`).raw();
 	const skipped = db.prepare<[], [string, string | null]>(`SELECT path, reason FROM files WHERE kind = ${kindSkipped}`).raw();
 	const postKeys = db.prepare<[string], string>(`SELECT path FROM files WHERE kind = ${kindPost} AND path IN (SELECT value FROM json_each(?))`).pluck();
 
@@ -113,7 +114,7 @@ function windowOver(db: Database, prefix: string): IndexWindow {
 		},
 		summary() {
 			const groups = byCategories.all().map(([categories, posts]) => [listOf(categories), posts] as const);
-			return {total: count.get() as number, categories: countNameGroups(groups)};
+			return {total: groups.reduce((sum, [, posts]) => sum + posts, 0), categories: countNameGroups(groups)};
 		},
 		skipped() {
 			const rows = skipped.all();
