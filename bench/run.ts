@@ -432,6 +432,7 @@ const groups: Group[] = [
 						{id: 'first-frame-100k-progress', label: 'launch -> "Loading posts" shown, 100k, empty cache', unit: 'ms'} as const,
 						{id: 'first-frame-100k-cold', label: 'launch -> list frame, 100k, empty cache', unit: 'ms', target: lt(1000)} as const,
 						{id: 'first-frame-100k-warm', label: 'launch -> list frame, 100k, warm cache', unit: 'ms', target: lt(400)} as const,
+						{id: 'first-frame-100k-ratio', label: 'list frame, warm: 100k / 7k (interleaved)', unit: 'x', target: le(1.1)} as const,
 					]),
 		],
 		async run(record) {
@@ -441,6 +442,14 @@ const groups: Group[] = [
 			if (!options.quick && (options.only.length === 0 || options.only.some(name => 'first-frame-100k'.startsWith(name) || name.startsWith('first-frame-100k')))) {
 				const large = archive(100_000);
 				await firstFrames(record, 'first-frame-100k', large.root, shortTitle(large.manifest.newest[0]!), {cold: 3, warm: 5}, 60_000);
+				// The first frame reads one screenful: at 100k it should cost what it costs at 7k. Warm
+				// runs of both, interleaved, so drift in machine load hits both alike.
+				const pairs = {small: [] as number[], large: [] as number[]};
+				for (let run = 0; run < 5; run++) {
+					pairs.small.push(await firstFrame(small.root, shortTitle(small.manifest.newest[0]!), warmCache(small.root), 20_000));
+					pairs.large.push(await firstFrame(large.root, shortTitle(large.manifest.newest[0]!), warmCache(large.root), 60_000));
+				}
+				record('first-frame-100k-ratio', median(pairs.large) / median(pairs.small), undefined, `5 interleaved warm pairs: 7k ${pairs.small.map(Math.round).join('/')} ms, 100k ${pairs.large.map(Math.round).join('/')} ms`);
 			}
 		},
 	},

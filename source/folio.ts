@@ -141,7 +141,9 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
 	// A search from a pipe writes the text of the posts it reads to the index, so the next one reads none.
 	const documentOf = query !== undefined && cache && !interactive ? await documentReader() : undefined;
-	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, followLinks: flags.followLinks, rescan: flags.rescan, documentOf};
+	// With a filled index, the reader's first frame reads one screenful of posts from it, and the others after.
+	const firstScreen = interactive && firstBatch !== undefined && !flags.starred ? firstScreenPosts() : undefined;
+	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, firstScreen, followLinks: flags.followLinks, rescan: flags.rescan, documentOf};
 	// The folder code (walk, index database) loads only here: printing one post never needs it.
 	const {loadArchive, openArchive} = await import('./core/load.js');
 	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
@@ -242,6 +244,11 @@ function reportNotes(posts: readonly Post[], verbose: boolean): void {
  */
 function firstBatchPosts(): number {
 	return Math.max(100, 2 * (process.stdout.rows || 0));
+}
+
+/** Posts that fill the reader's first screen: one a row of the terminal (fewer rows hold posts). */
+function firstScreenPosts(): number {
+	return Math.max(1, process.stdout.rows || 24);
 }
 
 /** Widest an article is printed without --width: lines longer than this are hard to read. */

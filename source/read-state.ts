@@ -90,8 +90,14 @@ export type ReadStateStore = {
 };
 
 /**
+ * The posts of an archive asked for by key (a path relative to the archive folder) instead of
+ * listed: which of the keys given are posts. A post's path is then the folder joined with its key.
+ */
+export type PostLookup = {readonly postKeys: (keys: readonly string[]) => ReadonlySet<string>};
+
+/**
  * Opens the read state of an archive whose posts have the paths `postPaths` (all posts loaded,
- * before any filter, so entries of posts filtered out are not lost). The state lives in the state
+ * before any filter, so entries of posts filtered out are not lost; or a lookup of them). The state lives in the state
  * database (see stateDatabaseFile); the JSON file of earlier versions is carried over the first
  * time an archive is opened, and left in place. Every save writes only its own changes, in one
  * transaction, so two folio processes reading one archive keep each other's marks. Errors
@@ -100,7 +106,7 @@ export type ReadStateStore = {
  */
 export function openReadState(
 	archive: string,
-	postPaths: readonly string[] | (() => readonly string[]),
+	postPaths: readonly string[] | (() => readonly string[]) | PostLookup,
 	options: {readonly env?: NodeJS.ProcessEnv; readonly delay?: number; readonly onError?: (message: string) => void} = {},
 ): ReadStateStore {
 	const base = realPath(archive);
@@ -138,23 +144,40 @@ export function openReadState(
 	}
 
 	let byKey: Map<string, string> | undefined;
-	const postOf = (entry: string) => {
+	// The posts (by path) of these stored entries that are listed.
+	const postsOf = (entries: Iterable<string>): Map<string, string> => {
+		const found = new Map<string, string>();
+		if (typeof postPaths === 'object' && 'postKeys' in postPaths) {
+			// Asked of the index: O(entries), not O(posts).
+			const keys = [...entries];
+			if (keys.length === 0) return found;
+			const listedKeys = postPaths.postKeys(keys);
+			for (const key of keys) if (listedKeys.has(key)) found.set(key, listed + key);
+			return found;
+		}
+
 		if (byKey === undefined) {
 			byKey = new Map();
 			for (const post of typeof postPaths === 'function' ? postPaths() : postPaths) byKey.set(keyOf(post), post);
 		}
 
-		return byKey.get(entry);
+		for (const entry of entries) {
+			const post = byKey.get(entry);
+			if (post !== undefined) found.set(entry, post);
+		}
+
+		return found;
 	};
 
-	const read = new Set<string>();
 	// O(posts) only when something was read before: a first visit to a big archive stays quick.
+	const known = stored.read.length === 0 && stored.last === undefined ? new Map<string, string>() : postsOf(stored.last === undefined ? stored.read : [...stored.read, stored.last]);
+	const read = new Set<string>();
 	for (const entry of stored.read) {
-		const post = postOf(entry);
+		const post = known.get(entry);
 		if (post !== undefined) read.add(post);
 	}
 
-	const last = stored.last === undefined ? undefined : postOf(stored.last);
+	const last = stored.last === undefined ? undefined : known.get(stored.last);
 	const initial: ReadState = {read, last};
 	let saved: ReadState = initial;
 	let pending: ReadState | undefined;
@@ -214,13 +237,7 @@ export function openReadState(
 		starred() {
 			if (db === undefined || failed) return new Set(memoryStars);
 			try {
-				const posts = new Set<string>();
-				for (const entry of db.starred(id)) {
-					const post = postOf(entry);
-					if (post !== undefined) posts.add(post);
-				}
-
-				return posts;
+				return new Set(postsOf(db.starred(id)).values());
 			} catch (error) {
 				report(error);
 				return new Set(memoryStars);
@@ -230,8 +247,10 @@ export function openReadState(
 			const found = new Map<string, number>();
 			if (db === undefined || failed) return found;
 			try {
-				for (const [entry, top] of db.positions(id)) {
-					const post = postOf(entry);
+				const stored = [...db.positions(id)];
+				const posts = postsOf(stored.map(([entry]) => entry));
+				for (const [entry, top] of stored) {
+					const post = posts.get(entry);
 					if (post !== undefined) found.set(post, top);
 				}
 			} catch (error) {

@@ -52,12 +52,14 @@ export type ReaderSession = {
 export async function openReader(session: ReaderSession): Promise<void> {
 	const {target, opened, category, since, until, query, warn, single = false, starred = false} = session;
 	const {archive} = opened;
-	// While the list is still growing, every file that may be a post stands for the posts to come.
-	const readState = openReadState(target, () => opened.files ?? archive.posts.map(post => post.path), {onError: warn});
+	// While the list is still growing, every file that may be a post stands for the posts to come;
+	// while only the newest posts are listed, the index says which saved entries are posts.
+	const {postKeys} = opened;
+	const readState = openReadState(target, postKeys === undefined ? () => opened.files ?? archive.posts.map(post => post.path) : {postKeys}, {onError: warn});
 	const idle = whenIdle();
 	// Signals end the process at once; what was read until then is still saved.
 	process.once('exit', () => readState.flush());
-	const reason = archive.posts.length === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
+	const reason = archive.posts.length === 0 && (opened.summary?.total ?? 0) === 0 ? `No posts in ${path.resolve(target)}${archive.skipped.length > 0 ? `: ${archive.skipped.length} file(s) could not be read` : ''}.` : undefined;
 	let preparer: ArticlePreparer | undefined;
 	// Full-text search code loads after the first frame, unless the list opens on a search.
 	// With the folder's index, indexed posts are answered from it and only the others are read.
@@ -88,6 +90,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 	session.beforeScreen?.();
 	await runApp(terminal => ({
 		...shown(archive),
+		summary: opened.summary,
 		filters: {category, since, until, starredOnly: starred},
 		root: single ? '' : target,
 		single,
@@ -122,7 +125,7 @@ export async function openReader(session: ReaderSession): Promise<void> {
 			: followArchive(target, {
 					onBatch: keeper?.update,
 					// A complete list (not a first batch still growing) takes changes at once.
-					shown: opened.loading === undefined ? archive : undefined,
+					shown: opened.loading === undefined && opened.summary === undefined ? archive : undefined,
 					onChange: next => publish({posts: next.posts, skipped: next.skipped, changes: {added: next.added, removed: next.removed}}),
 					onError: message => publish({notice: sanitizeLine(message)}),
 				});
@@ -137,9 +140,18 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		preparer = started;
 		publish(articles());
 		if (searchPost === undefined) void loadSearch().then(loaded => publish({searchPost: loaded}), () => undefined);
+		// Only the newest posts were listed for the first frame: the others come from the index, in
+		// slices between keys, and replace the data (the cursor, filters and prompts stay).
+		let base = archive;
+		if (opened.listAll !== undefined) {
+			base = await opened.listAll({pause: idle.pause});
+			if (ended) return undefined;
+			publish({...shown(base), summary: undefined});
+		}
+
 		if (opened.refresh === undefined) {
 			// Files that came between the listing and the watch are found by listing the folder once more.
-			follower?.loaded(archive, true);
+			follower?.loaded(base, true);
 			return undefined;
 		}
 		// Watched before the files are checked: a file the check misses, the watch sees.
@@ -148,11 +160,12 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		const next = await opened.refresh({
 			pause: idle.pause,
 			worker: true,
+			base,
 			onIndexProgress: (done, total) => publish({indexing: {done, total}, loading: undefined}),
 			onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}}),
 		});
 		publish(next === undefined ? {indexing: undefined} : {...shown(next), loading: undefined, indexing: undefined});
-		follower?.loaded(next ?? archive);
+		follower?.loaded(next ?? base);
 		return undefined;
 	});
 	ended = true;

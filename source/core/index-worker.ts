@@ -2,7 +2,8 @@
  * The index build, run in a worker thread so the reader's keys never wait for it: lists the
  * archive given in `workerData` with its index (writing what changed), posting progress as
  * `{type: 'progress', done, total}`, warnings as `{type: 'warning', message}`, and at the end
- * `{type: 'done', archive}` (`archive` undefined when nothing listed changed).
+ * `{type: 'done', changes}`: what differs from the index's list (see list-changes.ts), undefined
+ * when nothing listed changed.
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {indexesText} from './db/search-hooks.js';
@@ -33,4 +34,5 @@ const result = buildArchive(request.target, {
 		port.postMessage({type: 'progress', done, total});
 	},
 });
-port.postMessage({type: 'done', archive: result.changed ? result.archive : undefined});
+// Only what differs from the index's list: the reader has the rest already.
+port.postMessage({type: 'done', changes: result.changed ? result.changes : undefined});

@@ -84,17 +84,24 @@ export function filterByTag(posts: readonly Post[], tag: string | undefined): re
 
 /** Each name `namesOf` gives, with the number of posts giving it, most used first, then by name. */
 function countNames(posts: readonly Post[], namesOf: (post: Post) => readonly string[]): CategoryCount[] {
+	return countNameGroups(posts.map(post => [namesOf(post), 1] as const));
+}
+
+/**
+ * Like countCategories, for groups of posts that carry the same names: each group's names and how
+ * many posts it stands for (as an index gives them, grouped, without listing every post).
+ */
+export function countNameGroups(groups: Iterable<readonly [names: readonly string[], posts: number]>): CategoryCount[] {
 	// Names differing only in case count as one, shown in the spelling most posts use.
 	const counts = new Map<string, {count: number; spellings: Map<string, number>}>();
-	for (const post of posts) {
-		const names = namesOf(post);
+	for (const [names, posts] of groups) {
 		for (const [index, name] of names.entries()) {
 			const key = name.toLowerCase();
 			if (index > 0 && names.slice(0, index).some(other => other.toLowerCase() === key)) continue;
 			let entry = counts.get(key);
 			if (entry === undefined) counts.set(key, (entry = {count: 0, spellings: new Map()}));
-			entry.count++;
-			entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+			entry.count += posts;
+			entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + posts);
 		}
 	}
 	return [...counts.values()]

@@ -4,7 +4,9 @@ import {Worker} from 'node:worker_threads';
 import {likelyNewestFirst, mergeSorted, sameNameDay} from './file-order.js';
 import {firstLine} from './db/database.js';
 import {openIndex as openIndexStore, type IndexEntry, type IndexStore} from './db/index-db.js';
-import {sortPosts} from './library.js';
+import {openIndexWindow, type IndexSummary, type IndexWindow} from './db/index-window.js';
+import {comparePosts, sortPosts} from './library.js';
+import {applyListChanges, type ListChanges} from './list-changes.js';
 import {describeFileError, readPostHead} from './parse.js';
 import {scanSteps, type ScanOptions} from './scan.js';
 import type {Post, SearchDocument, Skipped} from './types.js';
@@ -45,6 +47,11 @@ export type LoadOptions = {
 	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
 	 */
 	readonly firstBatch?: number;
+	/**
+	 * For openArchive, when a folder has a filled index: the archive is only the newest this many
+	 * posts (with `summary`), read by a query without listing the others; `listAll` lists them.
+	 */
+	readonly firstScreen?: number;
 } & ScanOptions;
 
 /** How often (in files) onProgress is called and the work is split. */
@@ -88,9 +95,9 @@ export type WorkerRequest = {
 
 /**
  * Lists a folder with its index as loadArchive does (with `cache`), and says whether the list
- * differs from what the index held. Used by the index worker.
+ * differs from what the index held, and how (see ListChanges). Used by the index worker.
  */
-export function buildArchive(target: string, options: LoadOptions): {archive: Archive; changed: boolean} {
+export function buildArchive(target: string, options: LoadOptions): Built {
 	const index = openIndex(target, cacheOptions(options) ?? {});
 	try {
 		return runSteps(loadSteps(target, options.onProgress, index, options));
@@ -100,10 +107,10 @@ export function buildArchive(target: string, options: LoadOptions): {archive: Ar
 }
 
 /**
- * Runs buildArchive in a worker thread; resolves with the archive when the list changed (or
- * always, with `always`), undefined when it did not. Rejects when the worker cannot run.
+ * Runs buildArchive in a worker thread; resolves with what differs from the index's list when
+ * anything does, undefined when nothing does. Rejects when the worker cannot run.
  */
-function buildInWorker(request: WorkerRequest, onProgress: ((done: number, total: number) => void) | undefined, warn: ((message: string) => void) | undefined): Promise<Archive | undefined> {
+function buildInWorker(request: WorkerRequest, onProgress: ((done: number, total: number) => void) | undefined, warn: ((message: string) => void) | undefined): Promise<ListChanges | undefined> {
 	return new Promise((resolve, reject) => {
 		if (stopped) {
 			reject(new Error('stopped'));
@@ -123,12 +130,12 @@ function buildInWorker(request: WorkerRequest, onProgress: ((done: number, total
 		}
 
 		let finished = false;
-		worker.on('message', (message: {type: 'progress'; done: number; total: number} | {type: 'warning'; message: string} | {type: 'done'; archive: Archive | undefined}) => {
+		worker.on('message', (message: {type: 'progress'; done: number; total: number} | {type: 'warning'; message: string} | {type: 'done'; changes: ListChanges | undefined}) => {
 			if (message.type === 'progress') onProgress?.(message.done, message.total);
 			else if (message.type === 'warning') warn?.(message.message);
 			else {
 				finished = true;
-				resolve(message.archive);
+				resolve(message.changes);
 			}
 		});
 		worker.on('error', reject);
@@ -171,6 +178,15 @@ export type OpenedArchive = {
 	readonly loading?: {readonly done: number; readonly total: number};
 	/** Present with `loading`: the path of every file that may be a post (the posts' paths are among them). */
 	readonly files?: readonly string[];
+	/** Present when `archive` holds only the newest posts (see LoadOptions.firstScreen): how many there are, and the categories. */
+	readonly summary?: IndexSummary;
+	/**
+	 * Present with `summary`: lists every post from the index in slices (awaiting `pause` between
+	 * them) and resolves with the whole archive as the index holds it; `refresh` then checks it.
+	 */
+	readonly listAll?: (options?: Pick<RefreshOptions, 'pause' | 'sliceMs'>) => Promise<Archive>;
+	/** Present with `summary`: which of these paths (relative to the folder) are posts in the index. */
+	readonly postKeys?: (keys: readonly string[]) => ReadonlySet<string>;
 };
 
 /**
@@ -187,6 +203,13 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 	} catch {}
 
 	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
+	// The first screen comes from queries, when the index can answer them.
+	const window = cache && options.firstScreen !== undefined && !options.rescan ? openIndexWindow(target, indexPrefix(target), cache) : undefined;
+	if (window !== undefined) {
+		const opened = openFirstScreen(window, options.firstScreen!);
+		if (opened !== undefined) return {...opened, refresh: refreshFromIndex(target, opened.archive, options, cache ?? {})};
+	}
+
 	const index = cache && openIndex(target, cache);
 	if (index === undefined || !index.store.filled) {
 		if (options.firstBatch) return openInBatches(target, options.firstBatch, options.onProgress, index, options, cache);
@@ -197,7 +220,6 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 		}
 	}
 
-	const indexOptions: CacheOptions = cache ?? {};
 	let archive: Archive;
 	try {
 		archive = runSteps(loadSteps(target, options.onProgress, index, options)).archive;
@@ -205,7 +227,74 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 		index.close();
 	}
 
-	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, worker, onIndexProgress}: RefreshOptions = {}): Promise<Archive | undefined> => {
+	return {archive, refresh: refreshFromIndex(target, archive, options, cache ?? {})};
+}
+
+/** How many posts a slice of listAll lists before it looks at the clock. */
+const listSlice = 500;
+
+/**
+ * The newest `rows` posts, the counts and the categories from the index window, and the listing
+ * of the rest for after the first frame; undefined (the window closed) when a query fails.
+ */
+function openFirstScreen(window: IndexWindow, rows: number): Pick<OpenedArchive, 'archive' | 'summary' | 'listAll' | 'postKeys'> | undefined {
+	let archive: Archive;
+	let summary: IndexSummary;
+	try {
+		archive = {posts: sortPosts(window.newest(rows)), skipped: window.skipped()};
+		summary = window.summary();
+	} catch {
+		window.close();
+		return undefined;
+	}
+
+	let listed: Promise<Archive> | undefined;
+	const listAll = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4}: Pick<RefreshOptions, 'pause' | 'sliceMs'> = {}): Promise<Archive> => {
+		const slices = window.all(listSlice);
+		try {
+			const posts: Post[] = [];
+			for (;;) {
+				const started = performance.now();
+				let step = slices.next();
+				while (!step.done) {
+					for (const post of step.value) posts.push(post);
+					if (performance.now() - started >= sliceMs) break;
+					step = slices.next();
+				}
+
+				if (step.done) break;
+				await pause();
+			}
+
+			// The index's order is that of sortPosts but for date-only posts next to timed ones.
+			posts.sort(comparePosts);
+			return {posts, skipped: archive.skipped};
+		} finally {
+			slices.return();
+			window.close();
+		}
+	};
+
+	return {
+		archive,
+		summary,
+		listAll: async options => (listed ??= listAll(options)),
+		postKeys: keys => {
+			try {
+				return window.posts(keys);
+			} catch {
+				return new Set();
+			}
+		},
+	};
+}
+
+/**
+ * The check of an archive that came from the index (see OpenedArchive.refresh): in a worker
+ * thread when asked (its changes applied to `base`, default `archive`), else here in slices.
+ */
+function refreshFromIndex(target: string, archive: Archive, options: LoadOptions, indexOptions: CacheOptions): NonNullable<OpenedArchive['refresh']> {
+	return async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, worker, onIndexProgress, base}: RefreshOptions = {}): Promise<Archive | undefined> => {
 		if (worker) {
 			const {warn, ...cacheData} = indexOptions;
 			let failed = false;
@@ -215,7 +304,7 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 				return undefined;
 			});
 			// Should the worker not run, the files are checked here instead.
-			if (!failed) return built;
+			if (!failed) return built === undefined ? undefined : applyListChanges(base ?? archive, built);
 		}
 
 		const again = openIndex(target, indexOptions);
@@ -232,8 +321,6 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 			again?.close();
 		}
 	};
-
-	return {archive, refresh};
 }
 
 /** How a refresh shares the event loop: it works in slices of `sliceMs` and awaits `pause()` between them. */
@@ -255,6 +342,11 @@ export type RefreshOptions = {
 	readonly worker?: boolean;
 	/** With `worker`: called every so often with the files handled so far and the total. */
 	readonly onIndexProgress?: (done: number, total: number) => void;
+	/**
+	 * With `worker`, for an archive that came from the index: the whole list as shown now (e.g. as
+	 * `listAll` gave it), which the worker's changes are applied to. Default: the archive opened.
+	 */
+	readonly base?: Archive;
 };
 
 /**
@@ -341,7 +433,8 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 			});
 			if (built !== undefined) {
 				index?.close();
-				return built;
+				// A first build reads every post again: the changes hold the whole list.
+				return applyListChanges({posts: []}, built);
 			}
 		}
 
@@ -385,8 +478,13 @@ function cacheOptions(options: LoadOptions): CacheOptions | undefined {
 	return options.cache === true ? {} : options.cache || undefined;
 }
 
+/** What every scanned path of a folder starts with: index keys are what follows. */
+function indexPrefix(target: string): string {
+	return path.join(target, 'x').slice(0, -1);
+}
+
 function openIndex(target: string, cache: CacheOptions): Index | undefined {
-	const prefix = path.join(target, 'x').slice(0, -1);
+	const prefix = indexPrefix(target);
 	const store = openIndexStore(target, prefix, cache);
 	if (store === undefined) return undefined;
 	let failed = false;
@@ -432,13 +530,16 @@ const batchFiles = 500;
  * while their size and mtime match); `changed` says whether the listed archive differs from the
  * index's. What is out of date in the index is written in batches as the files are read.
  */
-function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf'>): Generator<void, {archive: Archive; changed: boolean}> {
+function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf'>): Generator<void, Built> {
 	onProgress?.(0, 0);
 	const {files, skipped, trusted} = yield* scanSteps(target, options, index?.store.memo);
 	const cached = index?.store.entries;
 	const posts: Post[] = [];
 	const batch: Array<readonly [string, IndexEntry]> = [];
 	const listedKeys = new Set<string>();
+	// What differs from the index's list: posts read again that are new or changed, paths of posts gone.
+	const updated: Post[] = [];
+	const removed: string[] = [];
 	let changed = index === undefined || !index.store.filled;
 	const put = (key: string | undefined, entry: IndexEntry) => {
 		if (key === undefined || index === undefined) return;
@@ -456,7 +557,11 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			const result = readPostHead(file);
 			if (result === undefined) continue;
 			if ('reason' in result) skipped.push(result);
-			else posts.push(result);
+			else {
+				posts.push(result);
+				updated.push(result);
+			}
+
 			continue;
 		}
 
@@ -477,14 +582,22 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 		const result = readPostHead(file);
 		if (result === undefined) {
 			const facts = fs.statSync(file, {throwIfNoEntry: false});
-			if (entry?.post !== undefined) changed = true;
+			if (entry?.post !== undefined) {
+				changed = true;
+				removed.push(entry.post.path);
+			}
+
 			if (facts !== undefined) put(key, {size: facts.size, mtimeMs: facts.mtimeMs});
 		} else if ('reason' in result) {
 			skipped.push(result);
+			if (entry?.post !== undefined) removed.push(entry.post.path);
 		} else {
 			posts.push(result);
 			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result, document: index === undefined ? undefined : options.documentOf?.(result)});
-			if (entry?.post === undefined || !samePost(entry.post, result)) changed = true;
+			if (entry?.post === undefined || !samePost(entry.post, result)) {
+				changed = true;
+				updated.push(result);
+			}
 		}
 	}
 
@@ -507,6 +620,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			if (listedKeys.has(key)) continue;
 			gone.push(key);
 			if (entry.post !== undefined || entry.reason !== undefined) changed = true;
+			if (entry.post !== undefined) removed.push(entry.post.path);
 		}
 
 		if (batch.length > 0 || gone.length > 0) index.write(batch.splice(0), gone);
@@ -514,8 +628,11 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 	}
 
 	const archive = changed || index === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.store.posts, skipped};
-	return {archive, changed};
+	return {archive, changed, changes: {updated, removed, skipped}};
 }
+
+/** What loadSteps gives: the archive, whether it differs from the index's list, and how. */
+type Built = {readonly archive: Archive; readonly changed: boolean; readonly changes: ListChanges};
 
 /** Whether two readings of a post list the same (file facts aside). */
 function samePost(a: Post, b: Post): boolean {

@@ -42,7 +42,12 @@ export type Data = {
 	readonly skipped: readonly Skipped[];
 	/** The folder the archive was opened from (its top-level folders are the sources). */
 	readonly root: string;
+	/** Posts in the archive, when `posts` holds only the newest of them (the others still loading; see Summary). */
+	readonly total?: number;
 };
+
+/** What is known of the whole archive while only its newest posts are listed: how many posts, and the categories. */
+export type Summary = {readonly total: number; readonly categories: readonly CategoryCount[]};
 
 /** The reader: where it stands in the article, the word being found, a link number being typed. */
 export type ReaderView = {
@@ -138,7 +143,7 @@ export type Environment = {
 export type AppAction =
 	| {readonly type: 'keys'; readonly keys: readonly string[]; readonly env: Environment}
 	| {readonly type: 'status'; readonly text: string}
-	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment; readonly live?: LiveChanges}
+	| {readonly type: 'posts'; readonly posts: readonly Post[]; readonly skipped?: readonly Skipped[]; readonly env?: Environment; readonly live?: LiveChanges; readonly summary?: Summary}
 	| {readonly type: 'fullText'; readonly query: string; readonly env: Environment}
 	| {readonly type: 'fullTextProgress'; readonly id: number; readonly done: number; readonly hits: ReadonlyArray<readonly [Post, string]>; readonly env: Environment};
 
@@ -159,6 +164,8 @@ export type StartOptions = {
 	readonly skipped?: readonly Skipped[];
 	/** Open the first post's article at once; leaving it quits. */
 	readonly single?: boolean;
+	/** Given when `posts` are only the newest of the archive's (see Data.total). */
+	readonly summary?: Summary;
 };
 
 /** Rows of the list: the header and the status line take one row each. */
@@ -182,10 +189,23 @@ export function pageRows(height: number): number {
 	return Math.max(1, height - 1);
 }
 
-/** The data for a list of posts. O(n): counts categories. */
-function makeData(posts: readonly Post[], root: string, skipped: readonly Skipped[]): Data {
+/** The data for a list of posts. O(n): counts categories (the summary's, when the list is only the newest posts). */
+function makeData(posts: readonly Post[], root: string, skipped: readonly Skipped[], summary?: Summary): Data {
 	const unified = unifyCategoryCase(posts);
+	if (summary !== undefined) return {posts: unified, categories: summary.categories, skipped, root, total: summary.total};
 	return {posts: unified, categories: countCategories(unified), skipped, root};
+}
+
+/**
+ * The counts the list's header shows: posts passing the filters, posts in all, and unread ones
+ * among those passing. While only the newest posts are listed and no filter is set, they are the
+ * whole archive's (the read marks are only of its posts).
+ */
+export function listCounts(state: AppState, unreadShown: number): {readonly shown: number; readonly total: number; readonly unread: number} {
+	const {total} = state.data;
+	if (total === undefined) return {shown: state.visible.length, total: state.data.posts.length, unread: unreadShown};
+	if (filtered(state)) return {shown: state.visible.length, total, unread: unreadShown};
+	return {shown: total, total, unread: Math.max(0, total - state.read.size)};
 }
 
 /**
@@ -194,7 +214,7 @@ function makeData(posts: readonly Post[], root: string, skipped: readonly Skippe
  */
 export function initialState(posts: readonly Post[], options: StartOptions = {}): AppState {
 	const {saved = {}, rows = 20, root = '', skipped = [], single = false} = options;
-	const data = makeData(posts, root, skipped);
+	const data = makeData(posts, root, skipped, options.summary);
 	const filters: Filters = {...noFilters, ...options.filters};
 	const read = new Set(saved.read ?? []);
 	const starred = new Set(saved.starred ?? []);
@@ -315,7 +335,7 @@ function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState
 		case 'status':
 			return {...state, status: action.text};
 		case 'posts':
-			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env, action.live);
+			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env, action.live, action.summary);
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
 		case 'fullText':
@@ -348,8 +368,8 @@ const actsWhileLoading = new Set<Action | undefined>(['interrupt', 'back']);
  * line, a picker with its entries counted again. The reader goes back to the list only when its
  * post is gone.
  */
-function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined, live?: LiveChanges): AppState {
-	const data = makeData(posts, state.data.root, skipped);
+function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined, live?: LiveChanges, summary?: Summary): AppState {
+	const data = makeData(posts, state.data.root, skipped, summary);
 	const present = new Set(data.posts.map(post => post.path));
 	const arrived = live === undefined ? state.arrived : [...state.arrived.filter(path => present.has(path)), ...live.added.filter(path => present.has(path) && !state.arrived.includes(path))];
 	// Once the archive changes under the reader, the selection stays where the person left it.

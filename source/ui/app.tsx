@@ -19,8 +19,10 @@ import {
 	type Effect,
 	type Environment,
 	type ExitReason,
+	listCounts,
 	type LiveChanges,
 	type ReaderView,
+	type Summary,
 } from './app-state.js';
 import {CategoryPicker} from './category-picker.js';
 import {Empty} from './empty.js';
@@ -99,6 +101,11 @@ export type AppProps = {
 	readonly notice?: string | undefined;
 	/** What the last change of `posts` did, when it came from the archive changing while the reader was open. */
 	readonly changes?: LiveChanges | undefined;
+	/**
+	 * Given when `posts` are only the archive's newest (the others listed later): how many posts it
+	 * has, and its categories. The header counts the whole archive until the posts change.
+	 */
+	readonly summary?: Summary | undefined;
 	/** While the archive is still being read: files read so far, of how many (shown in the list header). */
 	readonly loading?: {readonly done: number; readonly total: number} | undefined;
 	/** Widest the reader's text column starts out, in cells (0: the whole screen); 100 when not given. */
@@ -212,6 +219,7 @@ export function App(props: AppProps): JSX.Element {
 				root: props.root,
 				skipped: props.skipped ?? [],
 				single: props.single,
+				summary: props.summary,
 			}),
 			readingWidth: props.readingWidth ?? defaultReadingWidth,
 		}),
@@ -270,8 +278,8 @@ export function App(props: AppProps): JSX.Element {
 		// The changes go with the posts they came with, once.
 		const live = shownChanges.current === props.changes ? undefined : props.changes;
 		shownChanges.current = props.changes;
-		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current, live});
-	}, [posts, props.skipped, props.changes, dispatch]);
+		dispatch({type: 'posts', posts, skipped: props.skipped, env: envRef.current, live, summary: props.summary});
+	}, [posts, props.skipped, props.changes, props.summary, dispatch]);
 
 	useEffect(() => {
 		if (props.notice !== undefined) dispatch({type: 'status', text: props.notice});
@@ -427,8 +435,9 @@ function useStepReducer(init: () => AppState, run: (effects: readonly Effect[]) 
 }
 
 /** What the header says: the counts, every restriction in force, then notes (unread, loading, skipped). */
-function headerParts(state: AppState, unread: number, loading: {readonly done: number; readonly total: number} | undefined, skipped: number, indexing: boolean): string[] {
-	const parts = [`${formatCount(state.visible.length)}/${formatCount(state.data.posts.length)} posts`];
+function headerParts(state: AppState, unreadShown: number, loading: {readonly done: number; readonly total: number} | undefined, skipped: number, indexing: boolean): string[] {
+	const {shown, total, unread} = listCounts(state, unreadShown);
+	const parts = [`${formatCount(shown)}/${formatCount(total)} posts`];
 	const restrictions = describeFilters(state.prompt?.kind === 'filter' ? {...state.filters, query: ''} : state.filters);
 	if (state.filters.category === undefined) parts.push('All');
 	parts.push(...restrictions);

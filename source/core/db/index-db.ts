@@ -123,6 +123,27 @@ CREATE TABLE IF NOT EXISTS files (
 	text_indexed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
+-- Files that could not be listed, found without reading every row.
+CREATE INDEX IF NOT EXISTS files_skipped ON files (kind) WHERE kind = 2;
+`;
+
+/**
+ * How many posts carry each set of categories (the column as written), kept by triggers in the
+ * transaction that writes the files: the reader's first frame counts posts and categories from
+ * these few rows, not from every post (see index-window.ts). Filled from the files when made.
+ */
+const categorySets = `
+CREATE TABLE IF NOT EXISTS category_sets (categories TEXT PRIMARY KEY, posts INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS files_post_added AFTER INSERT ON files WHEN new.kind = ${kindPost} BEGIN
+	INSERT INTO category_sets (categories, posts) VALUES (new.categories, 1) ON CONFLICT (categories) DO UPDATE SET posts = posts + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS files_post_removed AFTER DELETE ON files WHEN old.kind = ${kindPost} BEGIN
+	UPDATE category_sets SET posts = posts - 1 WHERE categories = old.categories;
+END;
+CREATE TRIGGER IF NOT EXISTS files_post_changed AFTER UPDATE OF kind, categories ON files BEGIN
+	UPDATE category_sets SET posts = posts - 1 WHERE old.kind = ${kindPost} AND categories = old.categories;
+	INSERT INTO category_sets (categories, posts) SELECT new.categories, 1 WHERE new.kind = ${kindPost} ON CONFLICT (categories) DO UPDATE SET posts = posts + 1;
+END;
 `;
 
 /** A `files` row as loadStore reads it (the columns in its order). */
@@ -208,6 +229,9 @@ function prepare(db: Database, stamp: string): void {
 		const version = schemaVersion(db);
 		if (version !== 0 && version !== indexSchemaVersion) throw new StaleIndex(`index of another version (${version})`);
 		db.exec(schema);
+		const counted = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'category_sets'").get() !== undefined;
+		db.exec(categorySets);
+		if (!counted) db.exec(`INSERT INTO category_sets (categories, posts) SELECT categories, COUNT(*) FROM files WHERE kind = ${kindPost} GROUP BY categories`);
 		createSearchSchema(db);
 		const stored = db.prepare<[], {value: string}>("SELECT value FROM meta WHERE key = 'stamp'").get();
 		if (stored?.value !== stamp) {
