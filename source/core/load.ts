@@ -205,7 +205,9 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 	if (!isFolder || (!cache && !options.firstBatch)) return {archive: loadArchive(target, options)};
 	// The first screen comes from queries, when the index can answer them.
 	const window = cache && options.firstScreen !== undefined && !options.rescan ? openIndexWindow(target, indexPrefix(target), cache) : undefined;
-	if (window !== undefined) {
+	// Trusted only while no folder changed: a file added, removed or renamed is in the first frame.
+	if (window !== undefined && !unchangedFolders(window)) window.close();
+	else if (window !== undefined) {
 		const opened = openFirstScreen(window, options.firstScreen!);
 		if (opened !== undefined) return {...opened, refresh: refreshFromIndex(target, opened.archive, options, cache ?? {})};
 	}
@@ -228,6 +230,15 @@ export function openArchive(target: string, options: LoadOptions = {}): OpenedAr
 	}
 
 	return {archive, refresh: refreshFromIndex(target, archive, options, cache ?? {})};
+}
+
+/** Whether the window's folders are as indexed (false when they cannot be checked). */
+function unchangedFolders(window: IndexWindow): boolean {
+	try {
+		return window.foldersUnchanged();
+	} catch {
+		return false;
+	}
 }
 
 /** How many posts a slice of listAll lists before it looks at the clock. */

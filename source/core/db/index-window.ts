@@ -42,6 +42,11 @@ export type IndexWindow = {
 	readonly posts: (keys: readonly string[]) => ReadonlySet<string>;
 	/** Every post, in slices of about `size` (newest first by stored date; sort the whole with sortPosts). */
 	readonly all: (size: number) => Generator<Post[], void>;
+	/**
+	 * Whether every folder the index remembers still has the mtime it had when indexed (so no file
+	 * was added, removed or renamed in it), checked with one stat a folder, none a file.
+	 */
+	readonly foldersUnchanged: () => boolean;
 	readonly close: () => void;
 };
 
@@ -105,8 +110,18 @@ function windowOver(db: Database, prefix: string): IndexWindow {
 	const skipped = db.prepare<[], [string, string | null]>(`SELECT path, reason FROM files WHERE kind = ${kindSkipped}`).raw();
 	const postKeys = db.prepare<[string], string>(`SELECT path FROM files WHERE kind = ${kindPost} AND path IN (SELECT value FROM json_each(?))`).pluck();
 
+	const folders = db.prepare<[], [string, number]>('SELECT path, mtime_ms FROM folders').raw();
+	const root = prefix.slice(0, -1);
+
 	let reading: IterableIterator<PostRow> | undefined;
 	return {
+		foldersUnchanged() {
+			for (const [key, mtimeMs] of folders.iterate()) {
+				const facts = fs.statSync(key === '' ? root : prefix + key, {throwIfNoEntry: false});
+				if (facts === undefined || facts.mtimeMs !== mtimeMs) return false;
+			}
+			return true;
+		},
 		newest(limit) {
 			const rows = newest.all(Math.max(0, Math.trunc(limit))) as PostRow[];
 			rowsRead += rows.length;
