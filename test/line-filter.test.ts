@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {foldCharacter, foldText} from '../source/core/fold.js';
-import {lineFilter} from '../source/core/line-filter.js';
+import {candidateLines, lineFilter} from '../source/core/line-filter.js';
 import {parseQuery} from '../source/core/query.js';
 import {matchContext} from '../source/core/search-context.js';
 import {tokenText} from '../source/core/search-tokens.js';
@@ -45,4 +45,19 @@ test('the line shown for a match is the first line that holds it, with or withou
 	assert.equal(matchContext(doc, parseQuery('渔业配额')).context, '漁業配額的新聞在這裡');
 	assert.equal(matchContext(doc, parseQuery('第二次')).context, '渔业配额第二次');
 	assert.equal(matchContext(doc, parseQuery('T')).context, 'T');
+});
+
+test('the candidate lines of a stored body give the line a search of the whole body shows', () => {
+	const body = [
+		'Café first line, ascii and é', '', '第一行沒有。', '𠀀 astral here', '「港」在這一行', '⼀ Kangxi one', '長崎の台風', '漁業配額談判開始', '渔业配额第二次',
+		'乌克兰局势', 'x﨑y', '最後一行，十分重要',
+	].join('\n');
+	for (const text of ['渔业配额', '港', '一', '十', '崎', '台风', '乌克兰', '香港 疫苗', 'café', '配额 -港', 'title:港 港', '没有']) {
+		const query = parseQuery(text);
+		const terms = query.terms.filter(term => !term.negated && term.field === undefined);
+		const doc = {title: 'Title', body, categories: [], tags: [], author: ''};
+		const quick = {...doc, body: candidateLines(Buffer.from(body), terms)};
+		assert.equal(matchContext(quick, query).context, matchContext(doc, query).context, text);
+	}
+	assert.equal(candidateLines(Buffer.from(body), parseQuery('渔业配额').terms), '𠀀 astral here\n⼀ Kangxi one\n漁業配額談判開始\n渔业配额第二次\nx﨑y', 'the lines that may fold to 渔, in order');
 });

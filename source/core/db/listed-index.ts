@@ -57,6 +57,8 @@ export function openListedIndex(folder: string, prefix: string, options: ListedI
 	let db: Database | undefined;
 	try {
 		db = openDatabase(file);
+		// One read transaction from here to close: every read sees the index as it was checked.
+		db.exec('BEGIN');
 		if (!isFresh(db, prefix, options)) {
 			db.close();
 			return undefined;
@@ -75,11 +77,10 @@ export function openListedIndex(folder: string, prefix: string, options: ListedI
 	const outputFile = (key: string) => `${file}-list-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 	return {
 		db: open,
-		posts: open.transaction(() => {
-			// One read transaction: the posts and the state they belong to.
+		posts() {
 			stateRead = state();
 			return readPosts(open, prefix);
-		}),
+		},
 		keptOutput(key) {
 			let bytes: Buffer;
 			let header: {state?: unknown; key?: unknown; notes?: unknown} | undefined;
@@ -99,6 +100,9 @@ export function openListedIndex(folder: string, prefix: string, options: ListedI
 			const temporary = `${target}.${process.pid}.tmp`;
 			let fd: number | undefined;
 			let written = 0;
+			// A run that ends half-way (`| head -1` closes the pipe) leaves no half-written file behind.
+			const removeTemporary = () => fs.rmSync(temporary, {force: true});
+			process.on('exit', removeTemporary);
 			const give = (action: () => void) => {
 				try {
 					action();
@@ -106,7 +110,8 @@ export function openListedIndex(folder: string, prefix: string, options: ListedI
 					// Only a shortcut for the next run: an output that cannot be kept is made again then.
 					if (fd !== undefined) fs.closeSync(fd);
 					fd = undefined;
-					fs.rmSync(temporary, {force: true});
+					removeTemporary();
+					process.off('exit', removeTemporary);
 				}
 			};
 			// Written after the text (at the start of the file, padded): the summary of notes comes last.
@@ -132,6 +137,7 @@ export function openListedIndex(folder: string, prefix: string, options: ListedI
 						fs.closeSync(fd);
 						fd = undefined;
 						fs.renameSync(temporary, target);
+						process.off('exit', removeTemporary);
 					});
 				},
 				discard() {
@@ -141,7 +147,10 @@ export function openListedIndex(folder: string, prefix: string, options: ListedI
 				},
 			};
 		},
-		close: () => open.close(),
+		close() {
+			if (open.inTransaction) open.exec('COMMIT');
+			open.close();
+		},
 	};
 }
 
