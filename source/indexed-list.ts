@@ -62,9 +62,10 @@ export async function listFromIndex(folder: string, request: IndexedListRequest)
 
 /** The posts shown that match the query, in their order, each with its line, from the full-text index alone. */
 function searchIndexed(index: {readonly db: Parameters<typeof postSearcher>[0]}, all: readonly IndexedPost[], shown: readonly Post[], query: string): SearchHit[] {
-	// A post shown is the post listed, or a copy of it with its categories spelled as most posts spell them.
-	const ids = new Map(all.map(post => [post.path, post.id]));
-	const search = postSearcher(index.db, post => ids.get(post.path), query);
+	// A post shown is the post listed (with its row id), or a copy of it with its categories spelled as most posts spell them.
+	let ids: Map<string, number> | undefined;
+	const idOf = (post: Post) => (post as Partial<IndexedPost>).id ?? (ids ??= new Map(all.map(each => [each.path, each.id]))).get(post.path);
+	const search = postSearcher(index.db, idOf, query);
 	const hits: SearchHit[] = [];
 	for (const post of shown) {
 		const context = search(post);
