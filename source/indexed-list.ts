@@ -61,17 +61,15 @@ export async function listFromIndex(folder: string, request: IndexedListRequest)
 }
 
 /** The posts shown that match the query, in their order, each with its line, from the full-text index alone. */
-function searchIndexed(index: {readonly db: Parameters<typeof postSearcher>[0]}, all: readonly IndexedPost[], shown: readonly Post[], query: string): SearchHit[] {
+function* searchIndexed(index: {readonly db: Parameters<typeof postSearcher>[0]}, all: readonly IndexedPost[], shown: readonly Post[], query: string): Generator<SearchHit> {
 	// A post shown is the post listed (with its row id), or a copy of it with its categories spelled as most posts spell them.
 	let ids: Map<string, number> | undefined;
 	const idOf = (post: Post) => (post as Partial<IndexedPost>).id ?? (ids ??= new Map(all.map(each => [each.path, each.id]))).get(post.path);
 	const search = postSearcher(index.db, idOf, query);
-	const hits: SearchHit[] = [];
 	for (const post of shown) {
 		const context = search(post);
-		if (context !== undefined) hits.push({post, context});
+		if (context !== undefined) yield {post, context};
 	}
-	return hits;
 }
 
 /**

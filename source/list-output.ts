@@ -20,8 +20,8 @@ export type ListRequest = {
 	readonly until: Day | undefined;
 	/** Only the posts shown that are starred (`all`: every post of the archive). */
 	readonly starred: ((all: readonly Post[], shown: readonly Post[]) => Promise<readonly Post[]>) | undefined;
-	/** Only the posts that match a search, with the line to show. */
-	readonly search: ((posts: readonly Post[]) => readonly SearchHit[]) | undefined;
+	/** Only the posts that match a search, with the line to show (written as they are found). */
+	readonly search: ((posts: readonly Post[]) => Iterable<SearchHit>) | undefined;
 	readonly json: boolean;
 	readonly verbose: boolean;
 	/** One line on stderr. */
@@ -59,7 +59,7 @@ export async function printList(archive: {readonly posts: readonly Post[]; reado
 }
 
 /** Items as lines, each ended by a newline, written in pieces of about pieceChars. */
-function writeLines<T>(items: readonly T[], format: (item: T) => string, write: (text: string) => void): void {
+function writeLines<T>(items: Iterable<T>, format: (item: T) => string, write: (text: string) => void): void {
 	let piece = '';
 	for (const item of items) {
 		piece += format(item) + '\n';
