@@ -380,11 +380,14 @@ const groups: Group[] = [
 			{id: 'db-bare-node', label: 'node -e 0 (anchor, interleaved with the warm runs)', unit: 'ms'},
 			{id: `db-list-json-${bigName}-warm`, label: `--list --json > /dev/null, ${bigName}, warm index`, unit: 'ms'},
 			{id: `db-list-json-${bigName}-ratio`, label: '--list --json warm / bare node', unit: 'x', target: le(4)},
+			{id: `db-list-json-${bigName}-since-warm`, label: `--list --json --since 1900-01-01 > /dev/null, ${bigName}, warm index (every post read from the index)`, unit: 'ms'},
+			{id: `db-list-json-${bigName}-since-ratio`, label: '--list --json --since warm / bare node', unit: 'x'},
 			{id: `db-build-${bigName}-cold`, label: `index build (--list, empty cache), ${bigName}`, unit: 'ms'},
 			{id: `db-build-${bigName}-rate`, label: 'index build: files per second', unit: 'x'},
 			{id: `db-index-size-${bigName}`, label: "index size / the archive's text", unit: 'x', target: le(1.5)},
 			{id: `db-rss-${bigName}-build`, label: `peak RSS: index build, ${bigName}`, unit: 'MB', target: lt(250)},
 			{id: `db-rss-${bigName}-warm`, label: `peak RSS: --list --json, ${bigName}, warm index`, unit: 'MB', target: lt(250)},
+			{id: `db-rss-${bigName}-since-warm`, label: `peak RSS: --list --json --since 1900-01-01, ${bigName}, warm index`, unit: 'MB', target: lt(250)},
 		],
 		async run(record) {
 			requireCli();
@@ -407,17 +410,25 @@ const groups: Group[] = [
 			const bare: number[] = [];
 			const warm: number[] = [];
 			timeCommand(...folio(root, '--list', '--json'), {env: folioEnv(cacheHome)});
+			const since = ['--list', '--json', '--since', '1900-01-01'];
+			const filtered: number[] = [];
 			for (let index = 0; index < runs; index++) {
 				bare.push(timeCommand(node, ['-e', '0']));
 				warm.push(timeCommand(...folio(root, '--list', '--json'), {env: folioEnv(cacheHome)}));
+				filtered.push(timeCommand(...folio(root, ...since), {env: folioEnv(cacheHome)}));
 			}
 			record('db-bare-node', median(bare), bare);
 			record(`db-list-json-${bigName}-warm`, median(warm), warm);
 			record(`db-list-json-${bigName}-ratio`, median(warm) / median(bare), undefined, `${runs} runs each`);
+			record(`db-list-json-${bigName}-since-warm`, median(filtered), filtered);
+			record(`db-list-json-${bigName}-since-ratio`, median(filtered) / median(bare), undefined, `${runs} runs each`);
 			if (useTime) {
 				const out = path.join(cacheHome, 'maxrss-warm');
 				timeCommand('/usr/bin/time', ['-f', '%M', '-o', out, ...folio(root, '--list', '--json').flat()], {env: folioEnv(cacheHome)});
 				record(`db-rss-${bigName}-warm`, peak(out), undefined, 'via /usr/bin/time %M');
+				const outSince = path.join(cacheHome, 'maxrss-since');
+				timeCommand('/usr/bin/time', ['-f', '%M', '-o', outSince, ...folio(root, ...since).flat()], {env: folioEnv(cacheHome)});
+				record(`db-rss-${bigName}-since-warm`, peak(outSince), undefined, 'via /usr/bin/time %M');
 			}
 		},
 	},
@@ -733,28 +744,32 @@ const groups: Group[] = [
 			{id: `search-cli-build-${bigName}`, label: `--list --search WORD, ${bigName}, cold cache (builds folio's index with the text)`, unit: 'ms'},
 			{id: `search-cli-${bigName}`, label: `--list --search WORD > /dev/null, ${bigName}, warm cache`, unit: 'ms'},
 			{id: `search-cli-ratio-${bigName}`, label: '--list --search / grep -rlF', unit: 'x', target: le(0.2)},
+			{id: `search-cli-rss-${bigName}`, label: `peak RSS: --list --search WORD, ${bigName}, warm cache`, unit: 'MB', target: lt(250)},
 		],
 		async run(record) {
 			const {root, manifest} = archive(big);
-			const {buildSearchIndex, searchScreen} = await import('./search-index.js');
-			const built = buildSearchIndex(root, path.join(freshFolder('search-index'), 'search.db'));
-			record(`search-index-build-${bigName}`, built.buildMs);
-			record(`search-index-files-per-s-${bigName}`, built.posts / (built.buildMs / 1000));
-			record(`search-index-size-ratio-${bigName}`, built.bytes / manifest.bytes, undefined, `${Math.round(built.bytes / 1e6)} MB for ${Math.round(manifest.bytes / 1e6)} MB of posts`);
-			// Chinese of 1, 2 and 4 characters, a Traditional spelling of Simplified text, Latin, AND, a phrase, an exclusion, a field.
-			const queries = ['港', '疫苗', '渔业配额', '烏克蘭', 'fishing', 'Ukraine', '香港 疫苗', '"fishing quotas"', '疫苗 -香港', 'title:渔业'];
-			searchScreen(built.db, queries[0]!);
-			const times: number[] = [];
-			for (let round = 0; round < 3; round++) {
-				for (const text of queries) {
-					const started = performance.now();
-					searchScreen(built.db, text);
-					times.push(performance.now() - started);
+			// The in-process figures build an index of their own: only when one of them is asked for.
+			if (wanted('search', ['search-index', 'search-inprocess'])) {
+				const {buildSearchIndex, searchScreen} = await import('./search-index.js');
+				const built = buildSearchIndex(root, path.join(freshFolder('search-index'), 'search.db'));
+				record(`search-index-build-${bigName}`, built.buildMs);
+				record(`search-index-files-per-s-${bigName}`, built.posts / (built.buildMs / 1000));
+				record(`search-index-size-ratio-${bigName}`, built.bytes / manifest.bytes, undefined, `${Math.round(built.bytes / 1e6)} MB for ${Math.round(manifest.bytes / 1e6)} MB of posts`);
+				// Chinese of 1, 2 and 4 characters, a Traditional spelling of Simplified text, Latin, AND, a phrase, an exclusion, a field.
+				const queries = ['港', '疫苗', '渔业配额', '烏克蘭', 'fishing', 'Ukraine', '香港 疫苗', '"fishing quotas"', '疫苗 -香港', 'title:渔业'];
+				searchScreen(built.db, queries[0]!);
+				const times: number[] = [];
+				for (let round = 0; round < 3; round++) {
+					for (const text of queries) {
+						const started = performance.now();
+						searchScreen(built.db, text);
+						times.push(performance.now() - started);
+					}
 				}
+				built.db.close();
+				record(`search-inprocess-${bigName}`, median(times), times);
+				record(`search-inprocess-${bigName}-max`, Math.max(...times));
 			}
-			built.db.close();
-			record(`search-inprocess-${bigName}`, median(times), times);
-			record(`search-inprocess-${bigName}-max`, Math.max(...times));
 			requireCli();
 			// The same word for grep and folio, in one run, interleaved.
 			const word = '渔业配额';
@@ -765,12 +780,18 @@ const groups: Group[] = [
 			record(`search-cli-build-${bigName}`, buildMs, undefined, `${Math.round(manifest.count / (buildMs / 1000))} files a second`);
 			const grep: number[] = [];
 			const cliTimes: number[] = [];
-			for (let run = 0; run < (options.quick ? 1 : 2); run++) {
+			for (let run = 0; run < (options.quick ? 2 : 5); run++) {
 				grep.push(timeCommand('grep', ['-rlF', word, root], {timeoutMs: 600_000}));
 				cliTimes.push(timeCommand(...folio(root, '--list', '--search', word), {env, timeoutMs: 900_000}));
 			}
 			record(`search-grep-${bigName}`, median(grep), grep);
 			record(`search-cli-${bigName}`, median(cliTimes), cliTimes);
+			if (fs.existsSync('/usr/bin/time')) {
+				const out = path.join(freshFolder('search-rss'), 'maxrss');
+				timeCommand('/usr/bin/time', ['-f', '%M', '-o', out, ...folio(root, '--list', '--search', word).flat()], {env, timeoutMs: 900_000});
+				const kb = Number(fs.readFileSync(out, 'utf8').trim().split('\n').reverse().find(line => /^\d+$/.test(line.trim())));
+				record(`search-cli-rss-${bigName}`, kb / 1024, undefined, 'via /usr/bin/time %M');
+			}
 			record(`search-cli-ratio-${bigName}`, median(cliTimes) / median(grep));
 		},
 	},
@@ -867,6 +888,12 @@ const hugeGroup: Group = {
 };
 
 // --- running, reporting ---------------------------------------------------------------------
+
+/** Whether the group, or a measurement of it whose id starts with one of `prefixes`, is asked for (--only). */
+function wanted(groupName: string, prefixes: readonly string[]): boolean {
+	if (options.only.length === 0) return true;
+	return options.only.some(name => name === groupName || prefixes.some(prefix => name.startsWith(prefix) || prefix.startsWith(name)));
+}
 
 function selected(group: Group, spec: Spec): boolean {
 	if (options.only.length === 0) return true;

@@ -6,16 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {PackageInfo} from './arguments.js';
 import {formatCount} from './core/count.js';
-import {filterByDate, parseDay, type Day} from './core/days.js';
-import {countCategories, filterByCategory} from './core/library.js';
-import {nearestNames} from './core/nearest.js';
+import {parseDay, type Day} from './core/days.js';
 import type {OpenedArchive} from './core/load.js';
 import {decodeBytes} from './core/decode.js';
 import {describeFileError, parsePost, readPostHead} from './core/parse.js';
 import {specialFileKind, specialFileReason} from './core/safe-open.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {Post, SearchDocument} from './core/types.js';
-import {formatArticle, formatJsonLine, formatListLine} from './output.js';
+import {formatArticle} from './output.js';
 import {readPlainArguments, type Flags} from './plain-arguments.js';
 import type {ReaderSession} from './reader-session.js';
 import {handleWriteError, writeStdout} from './stdout.js';
@@ -133,12 +131,19 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 
 	if (flags.print) fail(`--print wants one post file, and ${target} is a folder`, exitUsage);
 
+	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
+	const listRequest = {target, category: flags.category, since, until, starred: flags.starred ? (all: readonly Post[], shown: readonly Post[]) => onlyStarred(target, all, shown) : undefined, json: flags.json, verbose: flags.verbose, warn, fail: (message: string) => fail(message, exitNothing)};
+	// A folder whose index is complete and fresh is listed from it alone (no post file read).
+	if (!interactive && cache && stat.isDirectory() && !flags.rescan) {
+		const {listFromIndex} = await import('./indexed-list.js');
+		if (await listFromIndex(target, {...listRequest, query, stamp: pkg.version})) return;
+	}
+
 	const progress = interactive && process.stderr.isTTY ? showProgress() : undefined;
 	// Folders use the index (only changed folders are read); in the reader every file is checked after the first frame.
 	// Without one, the reader shows the newest-named posts first and reads the others after the first
 	// frame (only when the whole list is shown: a filter or search given here waits for every post).
 	const firstBatch = query === undefined && flags.category === undefined && !since && !until ? firstBatchPosts() : undefined;
-	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
 	// A search from a pipe writes the text of the posts it reads to the index, so the next one reads none.
 	const documentOf = query !== undefined && cache && !interactive ? await documentReader() : undefined;
 	// With a filled index, the reader's first frame reads one screenful of posts from it, and the others after.
@@ -151,15 +156,10 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	// The line stays until the reader's screen replaces it, so no blank moment comes between.
 	if (progress && !interactive) progress.clear();
 	else progress?.opening();
-	const dated = filterByDate(filterByCategory(archive.posts, flags.category), since, until);
-	const posts = flags.starred && !interactive ? await onlyStarred(target, archive.posts, dated) : dated;
-	if (flags.category !== undefined && archive.posts.length > 0 && !hasCategory(archive.posts, flags.category)) {
-		const nearest = nearestNames(flags.category, countCategories(archive.posts).map(entry => entry.name));
-		const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '; it has no categories close to it';
-		fail(`no post has the category "${flags.category}"${hint}`, exitNothing);
-	}
-
+	const {categoryProblem, printList} = await import('./list-output.js');
 	if (interactive) {
+		const problem = categoryProblem(archive.posts, flags.category);
+		if (problem !== undefined) fail(problem, exitNothing);
 		// NO_COLOR (no-color.org): ink's colour library ignores it but reads FORCE_COLOR when it loads.
 		if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 		const {openReader} = await startup.loadReader();
@@ -167,27 +167,15 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 		return;
 	}
 
-	for (const skipped of archive.skipped) warn(`skipped ${skipped.path}: ${skipped.reason}`);
-	reportNotes(archive.posts, flags.verbose);
-	const format = flags.json ? formatJsonLine : formatListLine;
-	if (query) {
-		// Posts indexed as listed are answered from the index; the others are read.
-		const {openIndexedSearch} = await import('./core/db/indexed-search.js');
-		const {searchArchive} = await import('./core/db/search-archive.js');
-		const index = cache && stat.isDirectory() ? openIndexedSearch(target, {warn}) : undefined;
-		try {
-			const hits = index ? index.search(posts, query) : searchArchive(undefined, posts, () => undefined, query);
-			const out = hits.map(hit => format(hit.post, hit.context)).join('\n');
-			if (out) process.stdout.write(out + '\n');
-		} finally {
-			index?.close();
-		}
-	} else {
-		const out = posts.map(post => format(post)).join('\n');
-		if (out) process.stdout.write(out + '\n');
+	// Posts indexed as listed are answered from the index; the others are read.
+	const index = query && cache && stat.isDirectory() ? (await import('./core/db/indexed-search.js')).openIndexedSearch(target, {warn}) : undefined;
+	const searchFiles = query ? (await import('./core/db/search-archive.js')).searchArchive : undefined;
+	const search = query ? (posts: readonly Post[]) => (index ? index.search(posts, query) : searchFiles!(undefined, posts, () => undefined, query)) : undefined;
+	try {
+		await printList(archive, {...listRequest, search});
+	} finally {
+		index?.close();
 	}
-
-	if (archive.posts.length === 0) fail(`no posts found in ${target}`, exitNothing);
 }
 
 /** The posts (of `shown`) starred in the state database; `all` is every post of the archive. */
@@ -208,34 +196,6 @@ async function documentReader(): Promise<(post: Post) => SearchDocument | undefi
 			return undefined;
 		}
 	};
-}
-
-/** Whether some post carries the category (any case). */
-function hasCategory(posts: readonly Post[], category: string): boolean {
-	const wanted = category.toLowerCase();
-	return posts.some(post => post.categories.some(name => name.toLowerCase() === wanted));
-}
-
-/**
- * The notes on posts that were read anyway (no title, YAML read leniently, …): one line each with
- * `verbose`, else one line in all, saying how many and which kinds.
- */
-function reportNotes(posts: readonly Post[], verbose: boolean): void {
-	const kinds = new Map<string, number>();
-	let noted = 0;
-	for (const post of posts) {
-		if (post.warnings.length === 0) continue;
-		noted++;
-		for (const warning of post.warnings) {
-			if (verbose) warn(`${post.path}: ${warning}`);
-			// The kind of note, without what it quotes from the file.
-			const kind = warning.replace(/\s*[(":;].*$/, '');
-			kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-		}
-	}
-	if (verbose || noted === 0) return;
-	const common = [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([kind, count]) => `${formatCount(count)} × ${kind}`);
-	warn(`${formatCount(noted)} ${noted === 1 ? 'post was' : 'posts were'} read with notes (${common.join(', ')}${kinds.size > 2 ? ', …' : ''}); --verbose lists them`);
 }
 
 /**

@@ -92,3 +92,21 @@ export function foldText(text: string): string {
 	folded = folded.replace(latinPattern, letter => latinLetters[letter] ?? letter);
 	return simplify(folded);
 }
+
+/** Whether a code unit is a CJK unified ideograph of the BMP: no decomposition, folded only by the Chinese table. */
+export function isUnifiedHan(code: number): boolean {
+	return (code >= 0x34_00 && code <= 0x4d_bf) || (code >= 0x4e_00 && code <= 0x9f_ff);
+}
+
+/** The Simplified form of a BMP code unit as foldText gives it on its own (0: unchanged). */
+export function simplifiedUnit(code: number): number {
+	return chineseTable().bmp[code] ?? 0;
+}
+
+/** foldText of one character (one code point), the same string, sooner for a Chinese character. */
+export function foldCharacter(character: string): string {
+	const code = character.charCodeAt(0);
+	if (character.length !== 1 || !isUnifiedHan(code)) return foldText(character);
+	const simple = simplifiedUnit(code);
+	return simple === 0 ? character : String.fromCharCode(simple);
+}

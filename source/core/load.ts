@@ -421,7 +421,7 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 			}
 
 			for (const {path: file, reason} of skipped) add(keyOf(file), {size: -1, mtimeMs: 0, reason});
-			index.write(batch);
+			index.write(batch, [], true);
 			index.close();
 		}
 
@@ -480,8 +480,8 @@ type Index = {
 	readonly store: IndexStore;
 	/** Every scanned path of the folder starts with this; keys are what follows. */
 	readonly prefix: string;
-	/** Writes files in one transaction; after a failed write (told once), nothing more is written. */
-	readonly write: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[]) => void;
+	/** Writes files in one transaction (`complete`: the last write of a pass over every file); after a failed write (told once), nothing more is written. */
+	readonly write: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[], complete?: boolean) => void;
 	readonly close: () => void;
 };
 
@@ -507,10 +507,10 @@ function openIndex(target: string, cache: CacheOptions): Index | undefined {
 	return {
 		store,
 		prefix,
-		write(put, remove) {
+		write(put, remove, complete) {
 			if (failed) return;
 			try {
-				store.commit(put, remove);
+				store.commit(put, remove, complete);
 			} catch (error) {
 				fail(error);
 			}
@@ -634,8 +634,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			if (entry.post !== undefined) removed.push(entry.post.path);
 		}
 
-		if (batch.length > 0 || gone.length > 0) index.write(batch.splice(0), gone);
-		else index.write([]);
+		index.write(batch.splice(0), gone, true);
 	}
 
 	const archive = changed || index === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.store.posts, skipped};

@@ -3,8 +3,9 @@
  * it), how often the first term occurs, and the span of a match in a short text (to highlight it).
  * Matching is the same as matchesDocument's (folded tokens); only the position is worked out here.
  */
-import {foldText} from './fold.js';
+import {foldCharacter, foldText} from './fold.js';
 import {fieldTokens, type Query, type QueryTerm} from './query.js';
+import {lineFilter} from './line-filter.js';
 import {tokenSpans, tokenText} from './search-tokens.js';
 import type {SearchDocument} from './types.js';
 
@@ -32,7 +33,7 @@ export function locateTerms(text: string, terms: readonly QueryTerm[]): {readonl
 	for (let index = 0; index < text.length; ) {
 		const point = text.codePointAt(index)!;
 		const units = point > 0xff_ff ? 2 : 1;
-		const piece = foldText(text.slice(index, index + units));
+		const piece = foldCharacter(text.slice(index, index + units));
 		for (let unit = 0; unit < piece.length; unit++) origin.push(index);
 		folded += piece;
 		index += units;
@@ -92,7 +93,9 @@ export type MatchContext = {
 export function matchContext(doc: SearchDocument, query: Query, options: {readonly count?: boolean} = {}): MatchContext {
 	const terms = bodyTerms(query);
 	if (terms.length > 0 && doc.body !== '') {
+		const mayHold = filterOf(terms);
 		for (const line of doc.body.split('\n')) {
+			if (mayHold !== undefined && !mayHold(line)) continue;
 			const padded = ` ${tokenText(foldText(line))} `;
 			const first = terms.find(term => padded.includes(needleOf(term)));
 			if (first === undefined) continue;
@@ -118,6 +121,15 @@ export function matchContext(doc: SearchDocument, query: Query, options: {readon
 		if (positive.some(term => (term.field === undefined || term.field === field) && padded.includes(needleOf(term)))) return {context: value, count: 1};
 	}
 	return {context: doc.title, count: 1};
+}
+
+let lastTerms: {readonly key: string; readonly filter: ((line: string) => boolean) | undefined} | undefined;
+
+/** The line filter of the terms (see line-filter.ts), made once for the same terms. */
+function filterOf(terms: readonly QueryTerm[]): ((line: string) => boolean) | undefined {
+	const key = JSON.stringify(terms.map(term => term.tokens[0]));
+	if (lastTerms?.key !== key) lastTerms = {key, filter: lineFilter(terms)};
+	return lastTerms.filter;
 }
 
 /** A line on one line, cut to about contextChars characters around the first match of the terms. */

@@ -13,7 +13,7 @@
  * WAL mode and transactions: a second folio process reads while one writes, and a build killed
  * half-way keeps every batch it committed.
  */
-import {createHash} from 'node:crypto';
+import {createHash, randomUUID} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
@@ -79,8 +79,12 @@ export type IndexStore = {
 	readonly filled: boolean;
 	/** Folder listings for the scan; new ones are written by `commit`. */
 	readonly memo: FolderMemo;
-	/** Writes files (by key) and folder listings met since the last commit, and removes keys, in one transaction. */
-	readonly commit: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[]) => void;
+	/**
+	 * Writes files (by key) and folder listings met since the last commit, and removes keys, in one
+	 * transaction. `complete` says this commit ends a pass over every file of the folder (the index
+	 * then lists them all); any other commit says the pass is under way.
+	 */
+	readonly commit: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[], complete?: boolean) => void;
 	/** Drops the listings of folders not seen by the scan, then closes the database. */
 	readonly close: () => void;
 };
@@ -100,7 +104,7 @@ const kindOther = 0;
 const kindPost = 1;
 const kindSkipped = 2;
 /** Joins list items in one column (sanitized strings never hold control characters). */
-const separator = '\u001F';
+export const listSeparator = '\u001F';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -124,7 +128,9 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_by_date ON files (date_ms DESC);
 -- Files that could not be listed, found without reading every row.
-CREATE INDEX IF NOT EXISTS files_skipped ON files (kind) WHERE kind = 2;
+CREATE INDEX IF NOT EXISTS files_skipped ON files (id) WHERE kind = 2;
+-- Posts whose text is not in the full-text index yet.
+CREATE INDEX IF NOT EXISTS files_without_text ON files (id) WHERE kind = 1 AND text_indexed = 0;
 `;
 
 /**
@@ -145,6 +151,16 @@ CREATE TRIGGER IF NOT EXISTS files_post_changed AFTER UPDATE OF kind, categories
 	INSERT INTO category_sets (categories, posts) SELECT new.categories, 1 WHERE new.kind = ${kindPost} ON CONFLICT (categories) DO UPDATE SET posts = posts + 1;
 END;
 `;
+
+/**
+ * The meta key present while the index lists every file of the folder, as of the last full pass
+ * (see IndexStore.commit): `1`, or `links` when a folder holds a symbolic link.
+ */
+export const completeKey = 'complete';
+/** The meta key counting the commits that changed a file's row: what is derived from the rows is of one generation. */
+export const generationKey = 'generation';
+/** The meta key naming this index file (made anew when it is rebuilt): with the generation, it names the rows' state. */
+export const instanceKey = 'instance';
 
 /** A `files` row as loadStore reads it (the columns in its order). */
 type RawRow = [textIndexed: number, path: string, size: number, mtimeMs: number, kind: number, title: string | null, dateMs: number | null, dateOnly: number, link: string | null, author: string | null, categories: string, tags: string, warnings: string, reason: string | null];
@@ -237,11 +253,13 @@ function prepare(db: Database, stamp: string): void {
 		if (stored?.value !== stamp) {
 			if (stored !== undefined) {
 				for (const {id} of db.prepare<[], {id: number}>('SELECT id FROM files').all()) deleteSearchDocument(db, id);
-				db.exec('DELETE FROM files; DELETE FROM folders;');
+				db.exec(`DELETE FROM files; DELETE FROM folders; DELETE FROM meta WHERE key IN ('${completeKey}', '${instanceKey}');`);
 			}
 
 			db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('stamp', ?)").run(stamp);
 		}
+
+		db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('${instanceKey}', ?)`).run(randomUUID());
 
 		if (version === 0) setSchemaVersion(db, indexSchemaVersion);
 	}).immediate();
@@ -256,7 +274,7 @@ function loadStore(db: Database, prefix: string): IndexStore {
 	const lists = new Map<string, readonly string[]>([['', []]]);
 	const listOf = (text: string): readonly string[] => {
 		let found = lists.get(text);
-		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(separator))));
+		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(listSeparator))));
 		return found;
 	};
 
@@ -314,13 +332,19 @@ function loadStore(db: Database, prefix: string): IndexStore {
 	const files = fileRows(db);
 	const putFolder = db.prepare<[string, number, string, string]>('INSERT OR REPLACE INTO folders (path, mtime_ms, names, types) VALUES (?, ?, ?, ?)');
 	const removeFolder = db.prepare<[string]>('DELETE FROM folders WHERE path = ?');
-	const commit = db.transaction((put: ReadonlyArray<readonly [string, IndexEntry]>, remove: readonly string[]) => {
+	const markComplete = db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('${completeKey}', CASE WHEN EXISTS (SELECT 1 FROM folders WHERE instr(types, 'l') > 0) THEN 'links' ELSE '1' END)`);
+	const markIncomplete = db.prepare(`DELETE FROM meta WHERE key = '${completeKey}'`);
+	const nextGeneration = generationCounter(db);
+	const commit = db.transaction((put: ReadonlyArray<readonly [string, IndexEntry]>, remove: readonly string[], complete: boolean) => {
+		markIncomplete.run();
+		if (put.length > 0 || remove.length > 0) nextGeneration.run();
 		for (const key of remove) files.remove(key);
 		for (const [key, entry] of put) files.put(key, entry);
 
 		// A folder's listing is written with (or after) its files: a build killed in between reads them again.
 		for (const [key, {mtimeMs, listing}] of listings) putFolder.run(key, mtimeMs, listing.names.join('\0'), listing.types);
 		listings.clear();
+		if (complete) markComplete.run();
 	});
 
 	let closed = false;
@@ -330,7 +354,7 @@ function loadStore(db: Database, prefix: string): IndexStore {
 		entries,
 		filled: rows.length > 0 || folders.size > 0,
 		memo,
-		commit: (put, remove = []) => commit.immediate(put, remove),
+		commit: (put, remove = [], complete = false) => commit.immediate(put, remove, complete),
 		close() {
 			if (closed) return;
 			closed = true;
@@ -348,6 +372,11 @@ function loadStore(db: Database, prefix: string): IndexStore {
 }
 
 /** Writes and removes `files` rows with their search documents (call inside a transaction). */
+/** Counts one more change of the files' rows (see generationKey): what was derived from them is out of date. */
+function generationCounter(db: Database): {readonly run: () => void} {
+	return db.prepare(`INSERT INTO meta (key, value) VALUES ('${generationKey}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value + 1 AS TEXT)`);
+}
+
 function fileRows(db: Database): {readonly put: (key: string, entry: IndexEntry) => void; readonly remove: (key: string) => void; readonly removeUnder: (folder: string) => void} {
 	const putFile = db.prepare(
 		`INSERT INTO files (path, size, mtime_ms, kind, title, date_ms, date_only, link, author, categories, tags, warnings, reason, text_indexed)
@@ -380,9 +409,9 @@ function fileRows(db: Database): {readonly put: (key: string, entry: IndexEntry)
 				dateOnly: post !== undefined && post.date !== undefined && !post.hasTime ? 1 : 0,
 				link: post?.link ?? null,
 				author: post?.author ?? null,
-				categories: post?.categories.join(separator) ?? '',
-				tags: post?.tags.join(separator) ?? '',
-				warnings: post?.warnings.join(separator) ?? '',
+				categories: post?.categories.join(listSeparator) ?? '',
+				tags: post?.tags.join(listSeparator) ?? '',
+				warnings: post?.warnings.join(listSeparator) ?? '',
 				reason: entry.reason ?? null,
 				textIndexed: post !== undefined && document !== undefined ? 1 : 0,
 			}) as {id: number};
@@ -434,7 +463,10 @@ export function openIndexUpdates(folder: string, options: Pick<IndexOptions, 'di
 
 	const open = db;
 	const rows = fileRows(open);
+	const nextGeneration = generationCounter(open);
 	const write = open.transaction((put: ReadonlyArray<readonly [string, IndexEntry]>, removed: readonly string[]) => {
+		// A list kept from the rows as they were is not written again after this (see indexed-list.ts).
+		if (put.length > 0 || removed.length > 0) nextGeneration.run();
 		for (const key of removed) {
 			rows.remove(key);
 			rows.removeUnder(key);

@@ -6,11 +6,12 @@
  */
 import type {Database} from 'better-sqlite3';
 import {searchPostFile} from '../full-text.js';
+import {candidateLines} from '../line-filter.js';
 import {matchesListedPost, parseQuery} from '../query.js';
 import {matchContext} from '../search-context.js';
 import {decodeEntities} from '../search-document.js';
 import type {Post} from '../types.js';
-import {searchIds, storedBody} from './search-index.js';
+import {searchIds, storedBodyBytes} from './search-index.js';
 
 /** One post found, with the line to show. */
 export type SearchHit = {readonly post: Post; readonly context: string};
@@ -38,13 +39,16 @@ export function postSearcher(db: Database | undefined, indexedId: (post: Post) =
 	if (text.trim() === '') return () => undefined;
 	const query = parseQuery(text);
 	const found = db === undefined ? new Set<number>() : new Set(searchIds(db, query));
+	// The terms a line of the body is shown for (see matchContext).
+	const bodyTerms = query.terms.filter(term => !term.negated && term.field === undefined);
 	return post => {
 		const id = db === undefined ? undefined : indexedId(post);
 		if (id === undefined) return searchPostFile(post, text)?.context;
 		// The index decided on its own stored date; the list's date is what the person sees.
 		if (!found.has(id) || !matchesListedDate(post, query)) return undefined;
-		// The fields as searchDocument gives them (entities decoded), the body as it was stored.
-		const doc = {title: decodeEntities(post.title), body: storedBody(db!, id) ?? '', categories: post.categories.map(decodeEntities), tags: post.tags.map(decodeEntities), author: decodeEntities(post.author ?? '')};
+		// The fields as searchDocument gives them (entities decoded), of the body as it was stored the lines that may hold a match.
+		const bytes = bodyTerms.length > 0 ? storedBodyBytes(db!, id) : undefined;
+		const doc = {title: decodeEntities(post.title), body: bytes === undefined ? '' : candidateLines(bytes, bodyTerms), categories: post.categories.map(decodeEntities), tags: post.tags.map(decodeEntities), author: decodeEntities(post.author ?? '')};
 		return matchContext(doc, query).context;
 	};
 }

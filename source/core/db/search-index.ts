@@ -81,10 +81,15 @@ export function deleteSearchDocument(db: Database, id: number): void {
 
 /** The readable body stored for `id` (as searchDocument gave it), or undefined when none is stored. */
 export function storedBody(db: Database, id: number): string | undefined {
+	return storedBodyBytes(db, id)?.toString('utf8');
+}
+
+/** The readable body stored for `id`, in UTF-8, or undefined when none is stored. */
+export function storedBodyBytes(db: Database, id: number): Buffer | undefined {
 	const row = statements(db).getBody.get(id) as {body: Buffer} | undefined;
 	if (row === undefined) return undefined;
 	try {
-		return zlib.inflateRawSync(row.body).toString('utf8');
+		return zlib.inflateRawSync(row.body);
 	} catch {
 		return undefined;
 	}
