@@ -71,4 +71,24 @@ describe('the index follows the live archive', {skip}, () => {
 		assert.match(list, /\tGamma report, revised\t/);
 		assert.doesNotMatch(list, /Beta report/);
 	});
+
+	test('a list kept from the index is not given again after the reader wrote a post edited in place', async () => {
+		const root = makeArchive({
+			'news/2024-03-01-alpha.md': post('Alpha report', '2024-03-01', 'Alpha text.'),
+			'sport/2024-03-03-gamma.md': post('Gamma report', '2024-03-03', 'Gamma text.'),
+		});
+		const env = isolatedRun();
+		const run = (args: readonly string[]) => spawnSync(folioCommand, [root, ...args], {encoding: 'utf8', env: {...env, PATH: pathWithThisNode, TZ: 'UTC'}});
+		// The first list writes the index; the next ones are answered from it, and the whole list is kept.
+		for (let time = 0; time < 3; time++) assert.match(run(['--list']).stdout, /\tGamma report\t/);
+		const term = startFolio([root], {env});
+		await term.waitFor(['2/2 posts', 'Gamma report']);
+		await waitForRawMode(term);
+		// Its folder's listing (and mtime) stays as it was: only the reader's write tells the index.
+		fs.writeFileSync(path.join(root, 'sport', '2024-03-03-gamma.md'), post('Gamma report, revised', '2024-03-03', 'Gamma text.'));
+		await term.waitFor('Gamma report, revised', 5000);
+		term.write('q');
+		assert.deepEqual(await term.waitForExit(), {exitCode: 0});
+		assert.match(run(['--list']).stdout, /\tGamma report, revised\t/);
+	});
 });
