@@ -176,6 +176,49 @@ export function storedDate(post: Pick<Post, 'date' | 'hasTime'>): number | undef
 	return Date.UTC(day.getFullYear(), day.getMonth(), day.getDate());
 }
 
+/** The columns of a post's row that a Post is made from (`key`: its path below the folder). */
+export type StoredPost = {
+	readonly key: string;
+	readonly size: number;
+	readonly mtimeMs: number;
+	readonly title: string | null;
+	readonly dateMs: number | null;
+	readonly dateOnly: number;
+	readonly link: string | null;
+	readonly author: string | null;
+	readonly categories: string;
+	readonly tags: string;
+	readonly warnings: string;
+};
+
+/**
+ * Makes Posts from stored rows, their paths `prefix + key`. Lists (categories, tags, warnings)
+ * written alike are one frozen array, shared by every post made by this reader.
+ */
+export function storedPostReader(prefix: string): {readonly postOf: (row: StoredPost) => Post; readonly listOf: (text: string) => readonly string[]} {
+	const lists = new Map<string, readonly string[]>([['', Object.freeze([])]]);
+	const listOf = (text: string): readonly string[] => {
+		let found = lists.get(text);
+		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(listSeparator))));
+		return found;
+	};
+
+	const postOf = (row: StoredPost): Post => ({
+		path: prefix + row.key,
+		title: row.title ?? '',
+		date: row.dateOnly === 1 ? dateFromStored(row.dateMs, true) : (row.dateMs ?? undefined),
+		hasTime: row.dateMs !== null && row.dateOnly === 0,
+		categories: listOf(row.categories),
+		tags: listOf(row.tags),
+		link: row.link ?? undefined,
+		author: row.author ?? undefined,
+		warnings: listOf(row.warnings),
+		size: row.size,
+		mtimeMs: row.mtimeMs,
+	});
+	return {postOf, listOf};
+}
+
 /** A post's date from what storedDate stored: a date-only post is that day in the local time zone. */
 export function dateFromStored(ms: number | null, dateOnly: boolean): number | undefined {
 	if (ms === null) return undefined;
@@ -271,28 +314,10 @@ function loadStore(db: Database, prefix: string): IndexStore {
 	const posts: Post[] = [];
 	const skipped: Array<{path: string; reason: string}> = [];
 	const entries = new Map<string, IndexEntry>();
-	const lists = new Map<string, readonly string[]>([['', []]]);
-	const listOf = (text: string): readonly string[] => {
-		let found = lists.get(text);
-		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(listSeparator))));
-		return found;
-	};
-
+	const {postOf} = storedPostReader(prefix);
 	for (const [textIndexed, key, size, mtimeMs, kind, title, dateMs, dateOnly, link, author, categories, tags, warnings, reason] of rows) {
 		if (kind === kindPost) {
-			const post: Post = {
-				path: prefix + key,
-				title: title ?? '',
-				date: dateOnly === 1 ? dateFromStored(dateMs, true) : (dateMs ?? undefined),
-				hasTime: dateMs !== null && dateOnly === 0,
-				categories: listOf(categories),
-				tags: listOf(tags),
-				link: link ?? undefined,
-				author: author ?? undefined,
-				warnings: listOf(warnings),
-				size,
-				mtimeMs,
-			};
+			const post = postOf({key, size, mtimeMs, title, dateMs, dateOnly, link, author, categories, tags, warnings});
 			posts.push(post);
 			entries.set(key, {size, mtimeMs, post, textIndexed: textIndexed === 1});
 		} else if (kind === kindSkipped) {

@@ -9,10 +9,8 @@ import fs from 'node:fs';
 import {countNameGroups, type CategoryCount} from '../library.js';
 import type {Post, Skipped} from '../types.js';
 import {firstLine, openDatabase, schemaVersion, type Database} from './database.js';
-import {dateFromStored, indexFileFor, indexSchemaVersion, maxIndexBytes, type IndexOptions} from './index-db.js';
+import {indexFileFor, indexSchemaVersion, maxIndexBytes, storedPostReader, type IndexOptions} from './index-db.js';
 
-/** Joins list items in one column, as index-db.ts writes them. */
-const separator = '\u001F';
 const kindPost = 1;
 const kindSkipped = 2;
 
@@ -80,26 +78,8 @@ export function openIndexWindow(folder: string, prefix: string, options: IndexOp
 }
 
 function windowOver(db: Database, prefix: string): IndexWindow {
-	const lists = new Map<string, readonly string[]>([['', []]]);
-	const listOf = (text: string): readonly string[] => {
-		let found = lists.get(text);
-		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(separator))));
-		return found;
-	};
-
-	const postOf = ([key, size, mtimeMs, title, dateMs, dateOnly, link, author, categories, tags, warnings]: PostRow): Post => ({
-		path: prefix + key,
-		title: title ?? '',
-		date: dateOnly === 1 ? dateFromStored(dateMs, true) : (dateMs ?? undefined),
-		hasTime: dateMs !== null && dateOnly === 0,
-		categories: listOf(categories),
-		tags: listOf(tags),
-		link: link ?? undefined,
-		author: author ?? undefined,
-		warnings: listOf(warnings),
-		size,
-		mtimeMs,
-	});
+	const {postOf: fromRow, listOf} = storedPostReader(prefix);
+	const postOf = ([key, size, mtimeMs, title, dateMs, dateOnly, link, author, categories, tags, warnings]: PostRow): Post => fromRow({key, size, mtimeMs, title, dateMs, dateOnly, link, author, categories, tags, warnings});
 
 	// Walks the date index from the newest: a screenful costs a screenful of rows, however many there are.
 	const newest = db.prepare(`SELECT ${postColumns} FROM files INDEXED BY files_by_date WHERE kind = ${kindPost} ORDER BY date_ms DESC, title, path LIMIT ?`).raw();

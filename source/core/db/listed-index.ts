@@ -12,7 +12,7 @@ import path from 'node:path';
 import {comparePosts} from '../library.js';
 import type {Post} from '../types.js';
 import {openDatabase, schemaVersion, type Database} from './database.js';
-import {cacheDirectory, completeKey, dateFromStored, generationKey, indexFileFor, indexSchemaVersion, instanceKey, listSeparator} from './index-db.js';
+import {cacheDirectory, completeKey, generationKey, indexFileFor, indexSchemaVersion, instanceKey, storedPostReader} from './index-db.js';
 import {searchSchemaVersion} from './search-index.js';
 
 /** What the index must match. */
@@ -182,29 +182,11 @@ function isFresh(db: Database, prefix: string, options: ListedIndexOptions): boo
 function readPosts(db: Database, prefix: string): IndexedPost[] {
 	const rows = db.prepare('SELECT id, path, size, mtime_ms, title, date_ms, date_only, link, author, categories, tags, warnings FROM files WHERE kind = 1 ORDER BY date_ms DESC').raw().iterate() as IterableIterator<Row>;
 	// The lists most posts share are one array each.
-	const lists = new Map<string, readonly string[]>([['', Object.freeze([])]]);
-	const listOf = (text: string): readonly string[] => {
-		let found = lists.get(text);
-		if (found === undefined) lists.set(text, (found = Object.freeze(text.split(listSeparator))));
-		return found;
-	};
-
+	const {postOf} = storedPostReader(prefix);
 	const posts: IndexedPost[] = [];
 	for (const [id, key, size, mtimeMs, title, dateMs, dateOnly, link, author, categories, tags, warnings] of rows) {
-		posts.push({
-		path: prefix + key,
-		title: title ?? '',
-		date: dateOnly === 1 ? dateFromStored(dateMs, true) : (dateMs ?? undefined),
-		hasTime: dateMs !== null && dateOnly === 0,
-		categories: listOf(categories),
-		tags: listOf(tags),
-		link: link ?? undefined,
-		author: author ?? undefined,
-		warnings: listOf(warnings),
-		size,
-			mtimeMs,
-			id,
-		});
+		// The row id joins the post made from the row (no copy of it: a list is every post of the folder).
+		posts.push(Object.assign(postOf({key, size, mtimeMs, title, dateMs, dateOnly, link, author, categories, tags, warnings}), {id}));
 	}
 
 	// The database's order is that of sortPosts but for date-only posts next to timed ones: nearly sorted already.
