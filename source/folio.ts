@@ -134,10 +134,8 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const cache = flags.cache ? {stamp: pkg.version, warn} : false;
 	const listRequest = {target, category: flags.category, since, until, starred: flags.starred ? (all: readonly Post[], shown: readonly Post[]) => onlyStarred(target, all, shown) : undefined, json: flags.json, verbose: flags.verbose, warn, fail: (message: string) => fail(message, exitNothing)};
 	// A folder whose index is complete and fresh is listed from it alone (no post file read).
-	if (!interactive && cache && stat.isDirectory() && !flags.rescan) {
-		const {listFromIndex} = await import('./indexed-list.js');
-		if (await listFromIndex(target, {...listRequest, query, stamp: pkg.version})) return;
-	}
+	const fromIndex = !interactive && cache && stat.isDirectory() ? (await import('./indexed-list.js')).listFromIndex : undefined;
+	if (fromIndex !== undefined && !flags.rescan && (await fromIndex(target, {...listRequest, query, stamp: pkg.version}))) return;
 
 	const progress = interactive && process.stderr.isTTY ? showProgress() : undefined;
 	// Folders use the index (only changed folders are read); in the reader every file is checked after the first frame.
@@ -150,8 +148,11 @@ async function run(argv: readonly string[], startup: Startup): Promise<void> {
 	const firstScreen = interactive && firstBatch !== undefined && !flags.starred ? firstScreenPosts() : undefined;
 	const loadOptions = {onProgress: progress?.loaded, onScan: progress?.found, cache, firstBatch, firstScreen, followLinks: flags.followLinks, rescan: flags.rescan, documentOf};
 	// The folder code (walk, index database) loads only here: printing one post never needs it.
-	const {loadArchive, openArchive} = await import('./core/load.js');
-	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loadArchive(target, loadOptions)};
+	const {loadArchive, loadOrIndex, openArchive} = await import('./core/load.js');
+	// A pipe's list of a folder with no index yet writes the index first, holding no post in memory, and is answered from it.
+	const loaded = interactive ? undefined : fromIndex === undefined ? loadArchive(target, loadOptions) : loadOrIndex(target, loadOptions);
+	if (!interactive && loaded === undefined && (await fromIndex!(target, {...listRequest, query, stamp: pkg.version}))) return;
+	const opened: OpenedArchive = interactive ? openArchive(target, loadOptions) : {archive: loaded ?? loadArchive(target, loadOptions)};
 	const {archive} = opened;
 	// The line stays until the reader's screen replaces it, so no blank moment comes between.
 	if (progress && !interactive) progress.clear();

@@ -86,6 +86,32 @@ export function loadArchive(target: string, options: LoadOptions = {}): Archive 
 	}
 }
 
+/**
+ * For a list written to a pipe. A folder with no filled index yet gets one: the posts go to it a
+ * batch at a time and none is kept, so memory does not grow with the archive; returns undefined
+ * when the index was written whole, for the list to be answered from it. Otherwise (a file, no
+ * cache, an index already filled, or one that could not be written) loads as loadArchive does.
+ */
+export function loadOrIndex(target: string, options: LoadOptions): Archive | undefined {
+	const cache = cacheOptions(options);
+	const isFolder = fs.statSync(target, {throwIfNoEntry: false})?.isDirectory() ?? false;
+	const index = cache && isFolder ? openIndex(target, cache) : undefined;
+	if (index === undefined || index.store.filled) {
+		index?.close();
+		return loadArchive(target, options);
+	}
+
+	let written = false;
+	try {
+		runSteps(loadSteps(target, options.onProgress, index, {...options, keepPosts: false}));
+		written = true;
+	} finally {
+		index.close();
+	}
+
+	return written && !index.failed() ? undefined : loadArchive(target, options);
+}
+
 /** What the index worker (index-worker.ts) is asked to do. */
 export type WorkerRequest = {
 	readonly target: string;
@@ -483,6 +509,8 @@ type Index = {
 	/** Writes files in one transaction (`complete`: the last write of a pass over every file); after a failed write (told once), nothing more is written. */
 	readonly write: (put: ReadonlyArray<readonly [string, IndexEntry]>, remove?: readonly string[], complete?: boolean) => void;
 	readonly close: () => void;
+	/** Whether a write or the close failed (the index then lacks what was not written). */
+	readonly failed: () => boolean;
 };
 
 function cacheOptions(options: LoadOptions): CacheOptions | undefined {
@@ -522,6 +550,7 @@ function openIndex(target: string, cache: CacheOptions): Index | undefined {
 				fail(error);
 			}
 		},
+		failed: () => failed,
 	};
 }
 
@@ -541,7 +570,9 @@ const batchFiles = 500;
  * while their size and mtime match); `changed` says whether the listed archive differs from the
  * index's. What is out of date in the index is written in batches as the files are read.
  */
-function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf'>): Generator<void, Built> {
+function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf'> & {readonly keepPosts?: boolean}): Generator<void, Built> {
+	// Without keepPosts, the posts go to the index a batch at a time and the list stays empty.
+	const keep = options.keepPosts !== false;
 	onProgress?.(0, 0);
 	const {files, skipped, trusted} = yield* scanSteps(target, options, index?.store.memo);
 	const cached = index?.store.entries;
@@ -568,7 +599,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			const result = readPostHead(file);
 			if (result === undefined) continue;
 			if ('reason' in result) skipped.push(result);
-			else {
+			else if (keep) {
 				posts.push(result);
 				updated.push(result);
 			}
@@ -584,7 +615,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			const folder = file.slice(0, file.lastIndexOf(path.sep) + 1);
 			const facts = !options.rescan && trusted?.has(folder) ? entry : fs.statSync(file, {throwIfNoEntry: false});
 			if (facts !== undefined && facts.size === entry.size && facts.mtimeMs === entry.mtimeMs) {
-				if (entry.post !== undefined) posts.push(entry.post);
+				if (entry.post !== undefined && keep) posts.push(entry.post);
 				continue;
 			}
 		}
@@ -603,11 +634,11 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			skipped.push(result);
 			if (entry?.post !== undefined) removed.push(entry.post.path);
 		} else {
-			posts.push(result);
+			if (keep) posts.push(result);
 			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result, document: index === undefined ? undefined : options.documentOf?.(result)});
 			if (entry?.post === undefined || !samePost(entry.post, result)) {
 				changed = true;
-				updated.push(result);
+				if (keep) updated.push(result);
 			}
 		}
 	}
@@ -637,7 +668,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 		index.write(batch.splice(0), gone, true);
 	}
 
-	const archive = changed || index === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.store.posts, skipped};
+	const archive = !keep ? {posts: [], skipped} : changed || index === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.store.posts, skipped};
 	return {archive, changed, changes: {updated, removed, skipped}};
 }
 
