@@ -10,7 +10,7 @@ test('a URL holding $&, $`, $\' and $$ reaches the browser as written, in place 
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-browser-'));
 	try {
 		const record = path.join(folder, 'argv.json');
-		const script = path.join(folder, 'browser');
+		const script = path.join(folder, 'browser.cjs');
 		fs.writeFileSync(script, `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\n`, {mode: 0o755});
 		const url = "https://example.org/a$&b/$'c/$$d?e=$`f&g=$1";
 		assert.equal(new URL(url).href, url, 'a URL that needs no normalizing');

@@ -127,7 +127,7 @@ describe('hostile posts', () => {
 		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-browser-'));
 		try {
 			const record = path.join(folder, 'argv.json');
-			const script = path.join(folder, 'browser');
+			const script = path.join(folder, 'browser.cjs');
 			fs.writeFileSync(script, `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)) + '\\n');\n`, {mode: 0o755});
 			const marker = path.join(folder, 'pwned');
 			const url = `https://example.org/x?a=1&b=2;touch ${marker}|$(touch ${marker})'"`;

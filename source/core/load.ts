@@ -96,6 +96,8 @@ export function loadOrIndex(target: string, options: LoadOptions): Archive | und
 	const cache = cacheOptions(options);
 	const isFolder = fs.statSync(target, {throwIfNoEntry: false})?.isDirectory() ?? false;
 	const index = cache && isFolder ? openIndex(target, cache) : undefined;
+	// An index that could not be opened has said so once; the files are then read without it.
+	if (cache && isFolder && index === undefined) return loadArchive(target, {...options, cache: false});
 	if (index === undefined || index.store.filled) {
 		index?.close();
 		return loadArchive(target, options);
@@ -109,7 +111,9 @@ export function loadOrIndex(target: string, options: LoadOptions): Archive | und
 		index.close();
 	}
 
-	return written && !index.failed() ? undefined : loadArchive(target, options);
+	if (written && !index.failed()) return undefined;
+	// The index failed while written and has said so: the files are read again without it.
+	return loadArchive(target, {...options, cache: false});
 }
 
 /** What the index worker (index-worker.ts) is asked to do. */
