@@ -233,9 +233,12 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 		throw new Error('@lydell/node-pty changed: the terminal harness cannot read its last output');
 	}
 	const destroyNow = socket.destroy.bind(socket);
+	/** Bytes read by the last drain. */
+	let drained = 0;
 	/** Reads what is unread; true when the output has ended (EIO: no writer holds the terminal). */
 	const drain = (): boolean => {
 		const buffer = Buffer.alloc(64 * 1024);
+		drained = 0;
 		for (;;) {
 			let read: number;
 			try {
@@ -247,17 +250,37 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 			if (read === 0) {
 				return true;
 			}
+			drained += read;
 			const bytes = buffer.subarray(0, read);
 			// Through the socket's own decoder, which may hold the first bytes of a character.
 			const decoder = socket._readableState?.decoder;
 			receive(decoder ? decoder.write(bytes) : bytes.toString('utf8'));
 		}
 	};
+	let lateBytes: NodeJS.Timeout | undefined;
 	let closing: NodeJS.Timeout | undefined;
 	socket.destroy = ((error?: Error, ...rest: unknown[]) => {
-		// An error (EIO at the end of the output) or the end of the stream closes it as usual.
-		if (error !== undefined || socket.destroyed || socket.readableEnded) {
+		if (socket.destroyed || socket.readableEnded) {
 			return (destroyNow as (...args: unknown[]) => Socket)(error, ...rest);
+		}
+		// An error (EIO at the end of the output) closes it once two reads 50 ms apart find nothing
+		// more: a busy kernel can hand a closed terminal's last bytes over after its first EIO.
+		if (error !== undefined) {
+			if (lateBytes === undefined) {
+				socket.pause();
+				let quiet = 0;
+				const readLate = (): void => {
+					drain();
+					quiet = drained > 0 ? 0 : quiet + 1;
+					if (quiet >= 2) {
+						(destroyNow as (...args: unknown[]) => Socket)(error, ...rest);
+					} else {
+						lateBytes = setTimeout(readLate, 50);
+					}
+				};
+				lateBytes = setTimeout(readLate, 50);
+			}
+			return socket;
 		}
 		// Output may still be on its way when the wait runs out (on a busy machine the kernel hands a
 		// closed terminal's last bytes over late): the close then reads again a quarter second at a
@@ -274,7 +297,10 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 		closing ??= setTimeout(closeWhenDone, closeAfterMs);
 		return socket;
 	}) as Socket['destroy'];
-	socket.once('close', () => clearTimeout(closing));
+	socket.once('close', () => {
+		clearTimeout(closing);
+		clearTimeout(lateBytes);
+	});
 }
 
 function frame(screen: string, cols: number): string {
