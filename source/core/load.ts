@@ -96,10 +96,10 @@ export function loadOrIndex(target: string, options: LoadOptions): Archive | und
 	const cache = cacheOptions(options);
 	const isFolder = fs.statSync(target, {throwIfNoEntry: false})?.isDirectory() ?? false;
 	const index = cache && isFolder ? openIndex(target, cache) : undefined;
-	// An index that could not be opened has said so once; the files are then read without it.
-	if (cache && isFolder && index === undefined) return loadArchive(target, {...options, cache: false});
-	if (index === undefined || index.store.filled) {
-		index?.close();
+	// No index for a file or without the cache; one that could not be opened has said so once.
+	if (index === undefined) return loadArchive(target, {...options, cache: false});
+	if (index.store.filled) {
+		index.close();
 		return loadArchive(target, options);
 	}
 
