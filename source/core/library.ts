@@ -38,32 +38,49 @@ export function filterByCategory(posts: readonly Post[], category: string | unde
  * (ties go to the spelling that sorts first). The same array when no post needs a change.
  */
 export function unifyCategoryCase(posts: readonly Post[]): readonly Post[] {
+	// Counted per exact spelling first: only the few distinct names are compared by case.
+	const uses = new Map<string, number>();
+	for (const post of posts) for (const name of post.categories) uses.set(name, (uses.get(name) ?? 0) + 1);
 	const spellings = new Map<string, Map<string, number>>();
-	for (const post of posts) {
-		for (const name of post.categories) {
-			const key = name.toLowerCase();
-			let counts = spellings.get(key);
-			if (counts === undefined) spellings.set(key, (counts = new Map()));
-			counts.set(name, (counts.get(name) ?? 0) + 1);
-		}
+	for (const [name, count] of uses) {
+		const key = caseKey(name);
+		let counts = spellings.get(key);
+		if (counts === undefined) spellings.set(key, (counts = new Map()));
+		counts.set(name, count);
 	}
 
 	const preferred = new Map<string, string>();
-	for (const [key, counts] of spellings) {
+	for (const counts of spellings.values()) {
 		if (counts.size < 2) continue;
-		preferred.set(key, mostUsed(counts));
+		const best = mostUsed(counts);
+		for (const name of counts.keys()) if (name !== best) preferred.set(name, best);
 	}
 
 	if (preferred.size === 0) return posts;
 	return posts.map(post => {
-		if (!post.categories.some(name => preferred.has(name.toLowerCase()) && preferred.get(name.toLowerCase()) !== name)) return post;
+		if (!post.categories.some(name => preferred.has(name))) return post;
 		const categories: string[] = [];
 		for (const name of post.categories) {
-			const spelled = preferred.get(name.toLowerCase()) ?? name;
+			const spelled = preferred.get(name) ?? name;
 			if (!categories.includes(spelled)) categories.push(spelled);
 		}
 		return {...plainPost(post), categories};
 	});
+}
+
+/** The lower-case form of names, kept: an archive has few distinct names, seen over and over. */
+const caseKeys = new Map<string, string>();
+
+/** A name in the form that compares without case. */
+function caseKey(name: string): string {
+	let key = caseKeys.get(name);
+	if (key === undefined) {
+		// Tags can be many: the memo is only a cache.
+		if (caseKeys.size >= 50_000) caseKeys.clear();
+		key = name.toLowerCase();
+		caseKeys.set(name, key);
+	}
+	return key;
 }
 
 /** A post's fields as a plain object (a post may be a view whose fields are getters). */
@@ -84,7 +101,9 @@ export function filterByTag(posts: readonly Post[], tag: string | undefined): re
 
 /** Each name `namesOf` gives, with the number of posts giving it, most used first, then by name. */
 function countNames(posts: readonly Post[], namesOf: (post: Post) => readonly string[]): CategoryCount[] {
-	return countNameGroups(posts.map(post => [namesOf(post), 1] as const));
+	const uses = new Map<string, number>();
+	for (const post of posts) addNames(uses, namesOf(post), 1);
+	return countSpellings(uses);
 }
 
 /**
@@ -92,17 +111,35 @@ function countNames(posts: readonly Post[], namesOf: (post: Post) => readonly st
  * many posts it stands for (as an index gives them, grouped, without listing every post).
  */
 export function countNameGroups(groups: Iterable<readonly [names: readonly string[], posts: number]>): CategoryCount[] {
-	// Names differing only in case count as one, shown in the spelling most posts use.
+	const uses = new Map<string, number>();
+	for (const [names, posts] of groups) addNames(uses, names, posts);
+	return countSpellings(uses);
+}
+
+/** Adds `posts` to the count of each of `names`, a name repeated in another case counted once. */
+function addNames(uses: Map<string, number>, names: readonly string[], posts: number): void {
+	for (let index = 0; index < names.length; index++) {
+		const name = names[index]!;
+		if (index > 0 && repeatsEarlier(names, index)) continue;
+		uses.set(name, (uses.get(name) ?? 0) + posts);
+	}
+}
+
+function repeatsEarlier(names: readonly string[], index: number): boolean {
+	const key = caseKey(names[index]!);
+	for (let earlier = 0; earlier < index; earlier++) if (caseKey(names[earlier]!) === key) return true;
+	return false;
+}
+
+/** Counts per spelling as counts per name: names differing only in case are one, in the spelling most posts use. */
+function countSpellings(uses: ReadonlyMap<string, number>): CategoryCount[] {
 	const counts = new Map<string, {count: number; spellings: Map<string, number>}>();
-	for (const [names, posts] of groups) {
-		for (const [index, name] of names.entries()) {
-			const key = name.toLowerCase();
-			if (index > 0 && names.slice(0, index).some(other => other.toLowerCase() === key)) continue;
-			let entry = counts.get(key);
-			if (entry === undefined) counts.set(key, (entry = {count: 0, spellings: new Map()}));
-			entry.count += posts;
-			entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + posts);
-		}
+	for (const [name, posts] of uses) {
+		const key = caseKey(name);
+		let entry = counts.get(key);
+		if (entry === undefined) counts.set(key, (entry = {count: 0, spellings: new Map()}));
+		entry.count += posts;
+		entry.spellings.set(name, posts);
 	}
 	return [...counts.values()]
 		.map(({count, spellings}) => ({name: mostUsed(spellings), count}))
@@ -126,5 +163,5 @@ function mostUsed(spellings: ReadonlyMap<string, number>): string {
 function filterByName(posts: readonly Post[], namesOf: (post: Post) => readonly string[], wanted: string | undefined): readonly Post[] {
 	if (wanted === undefined) return posts;
 	const lower = wanted.toLowerCase();
-	return posts.filter(post => namesOf(post).some(name => name.toLowerCase() === lower));
+	return posts.filter(post => namesOf(post).some(name => caseKey(name) === lower));
 }
