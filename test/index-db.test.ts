@@ -236,20 +236,32 @@ test('in the reader, a cached list shows at once and a post added or deleted sin
 	await show(['Gamma post', 'Beta post, edited'], ['Alpha post']);
 });
 
-test('new posts from a refresh keep the reader on the post being read', async () => {
-	const {appReducer, initialState} = await import('../source/ui/app-state.js');
+test('new posts from a refresh keep the reader on the post being read, and the list takes them in when it is shown', async () => {
+	const {appReducer, initialState, readerPlace} = await import('../source/ui/app-state.js');
 	const root = makeArchive({'a.md': post('A', '2024-01-01'), 'b.md': post('B', '2024-01-02')});
 	const before = loadArchive(root).posts;
 	const reading = {...initialState(before), view: {kind: 'reader' as const, position: {top: 7, width: 80}, find: undefined, linkNumber: ''}};
+	const env = {width: 80, height: 24, lines: () => []};
 	fs.writeFileSync(path.join(root, 'c.md'), post('C', '2024-01-03'));
 	const after = appReducer(reading, {type: 'posts', posts: loadArchive(root).posts}).state;
 	assert.equal(after.view.kind, 'reader');
 	assert.equal(after.view.kind === 'reader' ? after.view.position.top : undefined, 7);
 	assert.equal(after.visible[after.list.selected]!.title, 'B');
-	assert.deepEqual(after.data.posts.map(entry => entry.title), ['C', 'B', 'A']);
-	// The post being read is gone: back to the list.
+	assert.deepEqual(readerPlace(after), {index: 2, count: 3}, 'the status line counts the longer list');
+	// The list behind the article is not made again while it is hidden; leaving the article shows it.
+	assert.deepEqual(after.data.posts.map(entry => entry.title), ['B', 'A']);
+	const back = appReducer(after, {type: 'keys', keys: ['q'], env}).state;
+	assert.equal(back.view.kind, 'list');
+	assert.deepEqual(back.data.posts.map(entry => entry.title), ['C', 'B', 'A']);
+	assert.equal(back.visible[back.list.selected]!.title, 'B');
+	// The post being read is gone: it stays open as it was loaded; the list shown after it has it no more.
 	fs.rmSync(path.join(root, 'b.md'));
-	assert.equal(appReducer(reading, {type: 'posts', posts: loadArchive(root).posts}).state.view.kind, 'list');
+	const gone = appReducer(reading, {type: 'posts', posts: loadArchive(root).posts}).state;
+	assert.equal(gone.view.kind, 'reader');
+	assert.equal(gone.visible[gone.list.selected]!.title, 'B');
+	const left = appReducer(gone, {type: 'keys', keys: ['q'], env}).state;
+	assert.equal(left.view.kind, 'list');
+	assert.deepEqual(left.visible.map(entry => entry.title), ['C', 'A']);
 });
 
 test('a date-only post shows the same day when the index is read in another time zone', () => {
@@ -378,6 +390,42 @@ test('a first build in the reader runs in a worker thread and gives the whole ar
 	const whole = await opened.refresh!({worker: true});
 	assert.deepEqual(listed(whole!), listed(loadArchive(root)));
 	assert.equal(openArchive(root, {cache}).archive.posts.length, 300, 'the index was written');
+});
+
+test('a first build in a worker grows the list as it reads, then writes the search text of every post', async () => {
+	const files: Record<string, string> = {};
+	for (let index = 0; index < 300; index++) files[`p${String(index).padStart(3, '0')}.md`] = post(`Post ${index}`, `2024-01-${String((index % 28) + 1).padStart(2, '0')}`);
+	const root = makeArchive(files);
+	const cache = freshCache();
+	const opened = openArchive(root, {cache, firstBatch: 20});
+	const grown: number[] = [];
+	let sorted = true;
+	let indexed!: () => void;
+	const textWritten = new Promise<void>(resolve => {
+		indexed = resolve;
+	});
+	const textProgress: number[] = [];
+	const whole = await opened.refresh!({
+		worker: true,
+		updateMs: 0,
+		onUpdate: archive => {
+			grown.push(archive.posts.length);
+			sorted &&= archive.posts.every((entry, index) => index === 0 || (archive.posts[index - 1]!.date ?? 0) >= (entry.date ?? 0));
+		},
+		onIndexProgress: (done, _total, text) => {
+			if (text) textProgress.push(done);
+		},
+		onIndexed: indexed,
+	});
+	assert.deepEqual(listed(whole!), listed(loadArchive(root)));
+	assert.ok(grown.some(count => count > 20), `the list grew before the build ended (${grown.join(', ')})`);
+	assert.ok(sorted, 'every list shown is newest first');
+	await textWritten;
+	assert.ok(textProgress.length > 0, 'the text pass reports its progress');
+	const db = openDatabase(indexFileFor(root, cache.directory));
+	const rows = db.prepare('SELECT count(*) AS n, sum(text_indexed) AS indexed FROM files').get() as {n: number; indexed: number};
+	db.close();
+	assert.deepEqual(rows, {n: 300, indexed: 300});
 });
 
 test('a post read with its search document is marked as text-indexed with its row; a row written without one is not', () => {

@@ -108,7 +108,35 @@ export type AppState = {
 	readonly arrived: readonly string[];
 	/** The post open in the reader whose file was removed while it was open: still shown, as it was loaded. */
 	readonly gone: string | undefined;
+	/**
+	 * A longer list that came (the archive still loading) while an article was open: the list is
+	 * not on screen then, and taking in a long list costs time, so it waits until the list is shown.
+	 */
+	readonly held: HeldPosts | undefined;
 };
+
+/** Posts given to the list while it was hidden, taken in when it is shown again. */
+export type HeldPosts = {
+	readonly posts: readonly Post[];
+	readonly skipped: readonly Skipped[];
+	readonly summary: Summary | undefined;
+	/** Where the post open stands among them, through the filters (1-based), for the reader's status line. */
+	readonly place: {readonly index: number; readonly count: number} | undefined;
+};
+
+/** Where the post open stands in the list (1-based) and how long the list is: the longer list held, once one is. */
+export function readerPlace(state: AppState): {readonly index: number; readonly count: number} {
+	return state.held?.place ?? {index: state.list.selected + 1, count: state.visible.length};
+}
+
+/** The place of the post open among posts held for the list (see HeldPosts), when it is among them. */
+function heldPlace(state: AppState, posts: readonly Post[]): HeldPosts['place'] {
+	const current = selectedPost(state);
+	if (current === undefined || state.fullText !== undefined) return undefined;
+	const visible = applyFilters(posts, state.filters, state.read, state.data.root, state.starred);
+	const index = findPath(visible, current.path, state.list.selected);
+	return index < 0 ? undefined : {index: index + 1, count: visible.length};
+}
 
 /** Something the component does for the reducer. */
 export type Effect =
@@ -244,6 +272,7 @@ export function initialState(posts: readonly Post[], options: StartOptions = {})
 		arrived: [],
 		gone: undefined,
 		preview: undefined,
+		held: undefined,
 	};
 }
 
@@ -285,9 +314,16 @@ export function appReducer(state: AppState, action: AppAction): Step {
 	const effects: Effect[] = [];
 	let next = reduce(state, action, effects);
 	if (action.type === 'keys') next = keepPosition(state, next, action.env, effects);
+	// Back from an article: the list takes in what came meanwhile, still on the post that was read.
+	if (next.held !== undefined && !articleOpen(next)) next = replacePosts({...next, held: undefined, followNewest: false}, next.held.posts, next.held.skipped, 'env' in action ? action.env : undefined, undefined, next.held.summary);
 	if (next.read !== state.read || next.lastRead !== state.lastRead) effects.push({type: 'saveReadState', read: next.read, last: next.lastRead});
 	if (next.exit !== undefined && state.exit === undefined) effects.push({type: 'exit', reason: next.exit});
 	return {state: next, effects};
+}
+
+/** Whether an article fills the screen (the reader or its link list): the list is not shown. */
+function articleOpen(state: AppState): boolean {
+	return state.view.kind === 'reader' || state.view.kind === 'links';
 }
 
 /** The post open in the reader (or its link list), with the reader's view. */
@@ -334,8 +370,12 @@ function reduce(state: AppState, action: AppAction, effects: Effect[]): AppState
 	switch (action.type) {
 		case 'status':
 			return {...state, status: action.text};
-		case 'posts':
-			return replacePosts(state, action.posts, action.skipped ?? state.data.skipped, action.env, action.live, action.summary);
+		case 'posts': {
+			const skipped = action.skipped ?? state.data.skipped;
+			// Changes under the reader (a post removed while it is open) are taken in at once.
+			if (action.live === undefined && articleOpen(state)) return {...state, held: {posts: action.posts, skipped, summary: action.summary, place: heldPlace(state, action.posts)}};
+			return replacePosts({...state, held: undefined}, action.posts, skipped, action.env, action.live, action.summary);
+		}
 		case 'fullTextProgress':
 			return fullTextProgress(state, action);
 		case 'fullText':
@@ -370,8 +410,11 @@ const actsWhileLoading = new Set<Action | undefined>(['interrupt', 'back']);
  */
 function replacePosts(state: AppState, posts: readonly Post[], skipped: readonly Skipped[], env: Environment | undefined, live?: LiveChanges, summary?: Summary): AppState {
 	const data = makeData(posts, state.data.root, skipped, summary);
-	const present = new Set(data.posts.map(post => post.path));
-	const arrived = live === undefined ? state.arrived : [...state.arrived.filter(path => present.has(path)), ...live.added.filter(path => present.has(path) && !state.arrived.includes(path))];
+	let arrived = state.arrived;
+	if (live !== undefined) {
+		const present = new Set(data.posts.map(post => post.path));
+		arrived = [...state.arrived.filter(path => present.has(path)), ...live.added.filter(path => present.has(path) && !state.arrived.includes(path))];
+	}
 	// Once the archive changes under the reader, the selection stays where the person left it.
 	let followNewest = state.followNewest && live === undefined;
 	let fullText = state.fullText;

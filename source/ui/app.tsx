@@ -12,6 +12,7 @@ import {
 	initialState,
 	listRows,
 	pageRows,
+	readerPlace,
 	readingColumn,
 	selectedPost,
 	type AppAction,
@@ -87,6 +88,8 @@ export type AppProps = {
 	readonly onPositionChange?: (path: string, top: number) => void;
 	/** Called when a post is starred or its star taken away. */
 	readonly onStar?: (path: string, starred: boolean) => void;
+	/** Called when an article comes to fill the screen (true) and when the list is shown again (false). */
+	readonly onReading?: (reading: boolean) => void;
 	/** Called after the read posts or the post read last change. */
 	readonly onReadStateChange?: (state: {readonly read: ReadonlySet<string>; readonly last: string | undefined}) => void;
 	/** Searches one post's full text: the matching line, or undefined. May be slow (reads the file). */
@@ -111,7 +114,7 @@ export type AppProps = {
 	/** Widest the reader's text column starts out, in cells (0: the whole screen); 100 when not given. */
 	readonly readingWidth?: number;
 	/** While the index is built or checked in the background: files handled so far, of how many (shown in the status line). */
-	readonly indexing?: {readonly done: number; readonly total: number} | undefined;
+	readonly indexing?: {readonly done: number; readonly total: number; readonly text?: boolean} | undefined;
 };
 
 const listHints = statusHints('list');
@@ -285,6 +288,11 @@ export function App(props: AppProps): JSX.Element {
 		if (props.notice !== undefined) dispatch({type: 'status', text: props.notice});
 	}, [props.notice, dispatch]);
 
+	const reading = state.view.kind === 'reader' || state.view.kind === 'links';
+	useEffect(() => {
+		props_.current.onReading?.(reading);
+	}, [reading]);
+
 	useInput((input, key) => {
 		const keys = keyNames(input, key);
 		if (keys.length > 0) dispatch({type: 'keys', keys, env});
@@ -350,12 +358,13 @@ export function App(props: AppProps): JSX.Element {
 			if (post !== undefined) {
 				const {lines, links, loading} = cache.get(post, column);
 				const {top} = positionAt(view.position, column, pageRows(height), at => env.lines(post, at));
+				const place = readerPlace(state);
 				return (
 					<Reader
 						lines={lines}
 						top={top}
-						index={state.list.selected + 1}
-						count={state.visible.length}
+						index={place.index}
+						count={place.count}
 						status={state.status ?? (state.gone === post.path ? 'This post was deleted from the archive: shown as it was loaded' : undefined)}
 						hints={readerHints}
 						width={width}
@@ -435,7 +444,7 @@ function useStepReducer(init: () => AppState, run: (effects: readonly Effect[]) 
 }
 
 /** What the header says: the counts, every restriction in force, then notes (unread, loading, skipped). */
-function headerParts(state: AppState, unreadShown: number, loading: {readonly done: number; readonly total: number} | undefined, skipped: number, indexing: boolean): string[] {
+function headerParts(state: AppState, unreadShown: number, loading: {readonly done: number; readonly total: number; readonly text?: boolean} | undefined, skipped: number, indexing: boolean): string[] {
 	const {shown, total, unread} = listCounts(state, unreadShown);
 	const parts = [`${formatCount(shown)}/${formatCount(total)} posts`];
 	const restrictions = describeFilters(state.prompt?.kind === 'filter' ? {...state.filters, query: ''} : state.filters);
@@ -448,7 +457,8 @@ function headerParts(state: AppState, unreadShown: number, loading: {readonly do
 	}
 	parts.push(`${formatCount(unread)} unread`);
 	if (state.arrived.length > 0) parts.push(`+${formatCount(state.arrived.length)} new`);
-	if (loading !== undefined) parts.push(indexing && loading.total === 0 ? 'indexing…' : `${indexing ? 'indexing' : 'loading'} ${formatCount(loading.done)} of ${formatCount(loading.total)}…`);
+	const doing = !indexing ? 'loading' : loading?.text === true ? 'indexing text' : 'indexing';
+	if (loading !== undefined) parts.push(indexing && loading.total === 0 ? `${doing}…` : `${doing} ${formatCount(loading.done)} of ${formatCount(loading.total)}…`);
 	if (skipped > 0) parts.push(`${formatCount(skipped)} skipped (S)`);
 	return parts;
 }
