@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {copyLink} from './clipboard.js';
 import type {Day} from './core/days.js';
+import {createKeyClock, noteKey, noteReading, type KeyClock} from './core/key-clock.js';
 import {stopIndexWorkers, type Archive, type OpenedArchive} from './core/load.js';
 import {sanitizeLine} from './core/sanitize.js';
 import type {IndexedSearch} from './core/db/indexed-search.js';
@@ -106,6 +107,8 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		onEdit: async file => editFile(file, inForeground(terminal, command => `$EDITOR (${describeLink(path.basename(command), 30)})`)),
 		onReadStateChange: state => readState.save(state),
 		searchPost,
+		// Background work the list shows waits while an article is read and keys come in.
+		onReading: reading => noteReading(idle.clock(), reading),
 		onStar: (post, on) => {
 			if (on) readState.star(post);
 			else readState.unstar(post);
@@ -156,15 +159,24 @@ export async function openReader(session: ReaderSession): Promise<void> {
 		}
 		// Watched before the files are checked: a file the check misses, the watch sees.
 		await follower?.ready;
+		let indexed = false;
 		// In a worker thread: scanning, stat'ing, parsing and indexing never delay a key.
 		const next = await opened.refresh({
 			pause: idle.pause,
 			worker: true,
+			keyClock: idle.clock(),
 			base,
-			onIndexProgress: (done, total) => publish({indexing: {done, total}, loading: undefined}),
+			onIndexProgress: (done, total, text) => {
+				if (!indexed) publish({indexing: {done, total, text}, loading: undefined});
+			},
+			// The search text is written after the list is whole: the header says so until it is done.
+			onIndexed: () => {
+				indexed = true;
+				publish({indexing: undefined});
+			},
 			onUpdate: (partial, done, total) => publish({...shown(partial), loading: {done, total}}),
 		});
-		publish(next === undefined ? {indexing: undefined} : {...shown(next), loading: undefined, indexing: undefined});
+		publish(next === undefined ? {loading: undefined} : {...shown(next), loading: undefined});
 		follower?.loaded(next ?? base);
 		return undefined;
 	});
@@ -186,23 +198,29 @@ function inForeground(terminal: TerminalControl, name: (command: string) => stri
 
 /**
  * Pauses for a background task (checking the files behind a cached list) that let it run only
- * when no key came in for a moment, so it never delays what a person types. `stop` ends it.
+ * when no key came in for a moment, so it never delays what a person types. `clock` tells worker
+ * threads the same (see core/key-clock.ts). `stop` ends it.
  */
-function whenIdle(): {pause: () => Promise<void>; stop: () => void} {
+function whenIdle(): {pause: () => Promise<void>; clock: () => KeyClock; stop: () => void} {
 	let lastInput = 0;
 	let stopped = false;
 	let listening = false;
+	const keyClock = createKeyClock();
 	const onInput = () => {
 		lastInput = performance.now();
+		noteKey(keyClock);
+	};
+	const listen = () => {
+		if (!listening && !stopped) {
+			// Only notes the time; the reader's own listener reads the keys.
+			process.stdin.on('readable', onInput);
+			listening = true;
+		}
 	};
 
 	const pause = () =>
 		new Promise<void>((resolve, reject) => {
-			if (!listening && !stopped) {
-				// Only notes the time; the reader's own listener reads the keys.
-				process.stdin.on('readable', onInput);
-				listening = true;
-			}
+			listen();
 
 			const check = () => {
 				if (stopped) reject(new Error('stopped'));
@@ -217,5 +235,10 @@ function whenIdle(): {pause: () => Promise<void>; stop: () => void} {
 		process.stdin.off('readable', onInput);
 	};
 
-	return {pause, stop};
+	const clock = () => {
+		listen();
+		return keyClock;
+	};
+
+	return {pause, clock, stop};
 }

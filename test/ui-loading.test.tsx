@@ -92,6 +92,9 @@ test('while the index is built in the background, the header says how far, and k
 	app.stdin.write('j');
 	await tick();
 	assert.match(screen(app).find(line => line.startsWith('›'))!, /Post 2$/);
+	app.rerender(<App {...props} indexing={{done: 300, total: 86_000, text: true}} />);
+	await tick();
+	assert.match(screen(app)[0]!, /5\/5 posts · All · 5 unread · indexing text 300 of 86,000…$/);
 	app.rerender(<App {...props} indexing={undefined} />);
 	await tick();
 	assert.match(screen(app)[0]!, /5\/5 posts · All · 5 unread$/);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {Worker} from 'node:worker_threads';
+import type {KeyClock} from './key-clock.js';
 import {likelyNewestFirst, mergeSorted, sameNameDay} from './file-order.js';
 import {firstLine} from './db/database.js';
 import {openIndex as openIndexStore, type IndexEntry, type IndexStore} from './db/index-db.js';
@@ -42,6 +43,8 @@ export type LoadOptions = {
 	readonly rescan?: boolean;
 	/** With `cache`: the full-text search document of a post read again, written with its row (see db/search-hooks.ts). */
 	readonly documentOf?: (post: Post) => SearchDocument | undefined;
+	/** Called every so often with the posts read since the last call that are new to the list or changed. */
+	readonly onUpdated?: (posts: readonly Post[]) => void;
 	/**
 	 * For openArchive, when a folder has no usable index: list at least this many posts first (read
 	 * from the files whose names look newest) and the rest in `refresh`. Default: all at once.
@@ -121,13 +124,17 @@ export type WorkerRequest = {
 	readonly target: string;
 	readonly cache: Omit<CacheOptions, 'warn'>;
 	readonly options: ScanOptions & {readonly rescan?: boolean};
+	/** Send the posts new to the list as they are read (`{type: 'posts'}`), not only at the end. */
+	readonly stream?: boolean;
+	/** When the reader last had a key: the search text waits while keys come in. */
+	readonly keyClock?: KeyClock;
 };
 
 /**
  * Lists a folder with its index as loadArchive does (with `cache`), and says whether the list
  * differs from what the index held, and how (see ListChanges). Used by the index worker.
  */
-export function buildArchive(target: string, options: LoadOptions): Built {
+export function buildArchive(target: string, options: LoadOptions & {readonly keepPosts?: boolean}): Built {
 	const index = openIndex(target, cacheOptions(options) ?? {});
 	try {
 		return runSteps(loadSteps(target, options.onProgress, index, options));
@@ -140,7 +147,16 @@ export function buildArchive(target: string, options: LoadOptions): Built {
  * Runs buildArchive in a worker thread; resolves with what differs from the index's list when
  * anything does, undefined when nothing does. Rejects when the worker cannot run.
  */
-function buildInWorker(request: WorkerRequest, onProgress: ((done: number, total: number) => void) | undefined, warn: ((message: string) => void) | undefined): Promise<ListChanges | undefined> {
+function buildInWorker(
+	request: WorkerRequest,
+	{onProgress, onFinished, onPosts, warn}: {
+		readonly onProgress?: IndexProgress;
+		/** Called once when the worker has ended (its search text written, or not). */
+		readonly onFinished?: () => void;
+		readonly onPosts?: (posts: readonly Post[]) => void;
+		readonly warn?: (message: string) => void;
+	},
+): Promise<ListChanges | undefined> {
 	return new Promise((resolve, reject) => {
 		if (stopped) {
 			reject(new Error('stopped'));
@@ -159,23 +175,41 @@ function buildInWorker(request: WorkerRequest, onProgress: ((done: number, total
 			return;
 		}
 
-		let finished = false;
-		worker.on('message', (message: {type: 'progress'; done: number; total: number} | {type: 'warning'; message: string} | {type: 'done'; changes: ListChanges | undefined}) => {
-			if (message.type === 'progress') onProgress?.(message.done, message.total);
+		let listed = false;
+		let ended = false;
+		const end = () => {
+			if (ended) return;
+			ended = true;
+			onFinished?.();
+		};
+		worker.on('message', (message: WorkerMessage) => {
+			if (message.type === 'progress') onProgress?.(message.done, message.total, message.text);
+			else if (message.type === 'posts') onPosts?.(message.posts);
 			else if (message.type === 'warning') warn?.(message.message);
-			else {
-				finished = true;
+			else if (message.type === 'done') {
+				listed = true;
 				resolve(message.changes);
-			}
+			} else end();
 		});
-		worker.on('error', reject);
+		worker.on('error', error => {
+			if (!listed) reject(error);
+		});
 		worker.on('exit', code => {
-			if (!finished) reject(new Error(`the index worker stopped (${code})`));
+			if (!listed) reject(new Error(`the index worker stopped (${code})`));
+			end();
 		});
 		running.add(worker);
 		worker.on('exit', () => running.delete(worker));
 	});
 }
+
+/** What the index worker posts (see index-worker.ts). */
+export type WorkerMessage =
+	| {readonly type: 'progress'; readonly done: number; readonly total: number; readonly text: boolean}
+	| {readonly type: 'posts'; readonly posts: readonly Post[]}
+	| {readonly type: 'warning'; readonly message: string}
+	| {readonly type: 'done'; readonly changes: ListChanges | undefined}
+	| {readonly type: 'finished'};
 
 const running = new Set<Worker>();
 let stopped = false;
@@ -335,11 +369,11 @@ function openFirstScreen(window: IndexWindow, rows: number): Pick<OpenedArchive,
  * thread when asked (its changes applied to `base`, default `archive`), else here in slices.
  */
 function refreshFromIndex(target: string, archive: Archive, options: LoadOptions, indexOptions: CacheOptions): NonNullable<OpenedArchive['refresh']> {
-	return async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, worker, onIndexProgress, base}: RefreshOptions = {}): Promise<Archive | undefined> => {
+	return async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, worker, onIndexProgress, onIndexed, keyClock, base}: RefreshOptions = {}): Promise<Archive | undefined> => {
 		if (worker) {
 			const {warn, ...cacheData} = indexOptions;
 			let failed = false;
-			const built = await buildInWorker({target, cache: cacheData, options: {followLinks: options.followLinks, rescan: true}}, onIndexProgress, warn).catch(() => {
+			const built = await buildInWorker({target, cache: cacheData, options: {followLinks: options.followLinks, rescan: true}, keyClock}, {onProgress: onIndexProgress, onFinished: onIndexed, warn}).catch(() => {
 				if (stopped) throw new Error('stopped');
 				failed = true;
 				return undefined;
@@ -360,9 +394,13 @@ function refreshFromIndex(target: string, archive: Archive, options: LoadOptions
 			}
 		} finally {
 			again?.close();
+			onIndexed?.();
 		}
 	};
 }
+
+/** Progress of an index build: files handled and the total, in the pass over the list or (`text`) the one writing search text. */
+export type IndexProgress = (done: number, total: number, text: boolean) => void;
 
 /** How a refresh shares the event loop: it works in slices of `sliceMs` and awaits `pause()` between them. */
 export type RefreshOptions = {
@@ -381,8 +419,15 @@ export type RefreshOptions = {
 	 * stays free; onUpdate is then not called, and the archive comes whole at the end.
 	 */
 	readonly worker?: boolean;
-	/** With `worker`: called every so often with the files handled so far and the total. */
-	readonly onIndexProgress?: (done: number, total: number) => void;
+	/** With `worker`: when a key was typed last (see WorkerRequest.keyClock). */
+	readonly keyClock?: KeyClock;
+	/** With `worker`: called every so often with the files handled so far and the total (see IndexProgress). */
+	readonly onIndexProgress?: IndexProgress;
+	/**
+	 * Called once the index is complete (every post's search text written too, which goes on after
+	 * the refresh resolved when it ran in a worker), or could not be.
+	 */
+	readonly onIndexed?: () => void;
 	/**
 	 * With `worker`, for an archive that came from the index: the whole list as shown now (e.g. as
 	 * `listAll` gave it), which the worker's changes are applied to. Default: the archive opened.
@@ -464,18 +509,43 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 	while (next > 0 && next < Math.min(order.length, dayEnd) && sameNameDay(files[order[next - 1]!]!, files[order[next]!]!)) readOne();
 	if (next >= order.length) return {archive: finish()};
 	let current = soFar();
-	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, onUpdate, updateMs = 250, worker, onIndexProgress}: RefreshOptions = {}): Promise<Archive> => {
+	const refresh = async ({pause = () => new Promise<void>(resolve => setImmediate(resolve)), sliceMs = 4, onUpdate, updateMs = 250, worker, onIndexProgress, onIndexed, keyClock}: RefreshOptions = {}): Promise<Archive> => {
 		if (worker && cache !== undefined) {
 			const {warn, ...cacheData} = cache;
+			// The list grows as the worker reads the posts (each file is read again, the first batch's too).
+			const streamed: Post[] = [];
+			const read = new Set<string>();
+			// How many of them the list shown has.
+			let shownCount = 0;
+			let grown = performance.now();
+			// Only these posts of the list shown are read again (the worker reads each file once).
+			const firstBatch = new Set(current.posts.map(post => post.path));
+			const onPosts = (posts: readonly Post[]) => {
+				for (const post of posts) {
+					streamed.push(post);
+					read.add(post.path);
+				}
+				const now = performance.now();
+				if (onUpdate === undefined || now - grown < Math.max(updateMs, current.posts.length / postsPerMs)) return;
+				grown = now;
+				const fresh = streamed.slice(shownCount);
+				const again = fresh.some(post => firstBatch.has(post.path));
+				current = {posts: again ? applyListChanges(current, {updated: fresh, removed: [], skipped: []}).posts : mergeSorted(current.posts, sortPosts(fresh)), skipped: current.skipped};
+				shownCount = streamed.length;
+				onUpdate(current, shownCount, files.length);
+			};
 			// Should the worker not run, the files are read here instead.
-			const built = await buildInWorker({target, cache: cacheData, options: {followLinks: scan.followLinks}}, onIndexProgress, warn).catch(() => {
+			const built = await buildInWorker({target, cache: cacheData, options: {followLinks: scan.followLinks}, stream: true, keyClock}, {onProgress: onIndexProgress, onFinished: onIndexed, onPosts, warn}).catch(() => {
 				if (stopped) throw new Error('stopped');
 				return undefined;
 			});
 			if (built !== undefined) {
 				index?.close();
-				// A first build reads every post again: the changes hold the whole list.
-				return applyListChanges({posts: []}, built);
+				// A first build reads every post again: the whole list is what it streamed (merged into
+				// the list shown, which is sorted already), without posts of the first batch it did not find.
+				for (const post of built.updated) read.add(post.path);
+				const merged = applyListChanges(current, {updated: [...streamed.slice(shownCount), ...built.updated], removed: built.removed, skipped: built.skipped});
+				return {posts: merged.posts.filter(post => read.has(post.path)), skipped: merged.skipped};
 			}
 		}
 
@@ -500,7 +570,9 @@ function openInBatches(target: string, firstBatch: number, onProgress: LoadOptio
 			await pause();
 		}
 
-		return finish();
+		const whole = finish();
+		onIndexed?.();
+		return whole;
 	};
 
 	return {archive: current, refresh, loading: {done: next, total: files.length}, files};
@@ -574,7 +646,7 @@ const batchFiles = 500;
  * while their size and mtime match); `changed` says whether the listed archive differs from the
  * index's. What is out of date in the index is written in batches as the files are read.
  */
-function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf'> & {readonly keepPosts?: boolean}): Generator<void, Built> {
+function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index: Index | undefined, options: ScanOptions & Pick<LoadOptions, 'rescan' | 'documentOf' | 'onUpdated'> & {readonly keepPosts?: boolean}): Generator<void, Built> {
 	// Without keepPosts, the posts go to the index a batch at a time and the list stays empty.
 	const keep = options.keepPosts !== false;
 	onProgress?.(0, 0);
@@ -587,14 +659,25 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 	const updated: Post[] = [];
 	const removed: string[] = [];
 	let changed = index === undefined || !index.store.filled;
+	// Posts whose row has no search document after this pass.
+	let withoutText = 0;
 	const put = (key: string | undefined, entry: IndexEntry) => {
 		if (key === undefined || index === undefined) return;
 		batch.push([key, entry]);
 		if (batch.length >= batchFiles) index.write(batch.splice(0));
 	};
 
+	// How many of `updated` were told to onUpdated.
+	let told = 0;
+	const tell = () => {
+		if (options.onUpdated === undefined || told === updated.length) return;
+		options.onUpdated(updated.slice(told));
+		told = updated.length;
+	};
+
 	for (const [number, file] of files.entries()) {
 		if (number % stepFiles === 0) {
+			tell();
 			onProgress?.(number, files.length);
 			if (number > 0) yield;
 		}
@@ -620,6 +703,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			const facts = !options.rescan && trusted?.has(folder) ? entry : fs.statSync(file, {throwIfNoEntry: false});
 			if (facts !== undefined && facts.size === entry.size && facts.mtimeMs === entry.mtimeMs) {
 				if (entry.post !== undefined && keep) posts.push(entry.post);
+				if (entry.post !== undefined && entry.textIndexed !== true) withoutText++;
 				continue;
 			}
 		}
@@ -639,7 +723,9 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 			if (entry?.post !== undefined) removed.push(entry.post.path);
 		} else {
 			if (keep) posts.push(result);
-			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result, document: index === undefined ? undefined : options.documentOf?.(result)});
+			const document = index === undefined ? undefined : options.documentOf?.(result);
+			if (document === undefined) withoutText++;
+			put(key, {size: result.size, mtimeMs: result.mtimeMs, post: result, document});
 			if (entry?.post === undefined || !samePost(entry.post, result)) {
 				changed = true;
 				if (keep) updated.push(result);
@@ -647,6 +733,7 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 		}
 	}
 
+	tell();
 	onProgress?.(files.length, files.length);
 	if (cached !== undefined && index !== undefined) {
 		// Files that could not be listed are kept with their reason (shown at once next time).
@@ -673,11 +760,11 @@ function* loadSteps(target: string, onProgress: LoadOptions['onProgress'], index
 	}
 
 	const archive = !keep ? {posts: [], skipped} : changed || index === undefined ? {posts: sortPosts(posts), skipped} : {posts: index.store.posts, skipped};
-	return {archive, changed, changes: {updated, removed, skipped}};
+	return {archive, changed, changes: {updated, removed, skipped}, withoutText};
 }
 
-/** What loadSteps gives: the archive, whether it differs from the index's list, and how. */
-type Built = {readonly archive: Archive; readonly changed: boolean; readonly changes: ListChanges};
+/** What loadSteps gives: the archive, whether it differs from the index's list, and how; how many posts have no search document. */
+type Built = {readonly archive: Archive; readonly changed: boolean; readonly changes: ListChanges; readonly withoutText: number};
 
 /** Whether two readings of a post list the same (file facts aside). */
 function samePost(a: Post, b: Post): boolean {

@@ -109,7 +109,9 @@ export async function runApp(
 				{process.env['FOLIO_TEST_CRASH'] === '1' && <CrashForTests />}
 			</>
 		);
-		instance = render(app(initialProps), {exitOnCtrlC: false});
+		// Ink draws at most every 1000/maxFps ms: a key pressed just after another frame (a progress
+		// note in the header) waits that long. At 30 (Ink's default) that is up to 33 ms a key.
+		instance = render(app(initialProps), {exitOnCtrlC: false, maxFps: 120});
 		// After the first frame: `update` (e.g. checking the files behind a cached list) may bring new props.
 		if (update) {
 			let current = initialProps;
