@@ -257,19 +257,31 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 			receive(decoder ? decoder.write(bytes) : bytes.toString('utf8'));
 		}
 	};
+	/**
+	 * Hands on what the socket has read but not yet given out (a paused stream keeps it, and
+	 * destroying the socket would drop it): `read()` emits it as 'data', in order, before any
+	 * byte `drain` reads from the terminal after it.
+	 */
+	const takeBuffered = (): void => {
+		while (socket.readableLength > 0 && socket.read() !== null) {
+			// Each chunk went out as 'data'.
+		}
+	};
 	let lateBytes: NodeJS.Timeout | undefined;
 	let closing: NodeJS.Timeout | undefined;
 	socket.destroy = ((error?: Error, ...rest: unknown[]) => {
-		if (socket.destroyed || socket.readableEnded) {
+		if (socket.destroyed) {
 			return (destroyNow as (...args: unknown[]) => Socket)(error, ...rest);
 		}
-		// An error (EIO at the end of the output) closes it once two reads 50 ms apart find nothing
-		// more: a busy kernel can hand a closed terminal's last bytes over after its first EIO.
-		if (error !== undefined) {
+		// An error (EIO at the end of the output), or an end of the stream, closes it once two reads
+		// 50 ms apart find nothing more: a busy kernel can hand a closed terminal's last bytes over
+		// after its first EIO, and the stream can even end (a read of 0 bytes) before they came.
+		if (error !== undefined || socket.readableEnded) {
 			if (lateBytes === undefined) {
 				socket.pause();
 				let quiet = 0;
 				const readLate = (): void => {
+					takeBuffered();
 					drain();
 					quiet = drained > 0 ? 0 : quiet + 1;
 					if (quiet >= 2) {
@@ -287,6 +299,7 @@ export function readToTheEnd(pty: unknown, receive: (data: string) => void, clos
 		// time, and closes once the output has ended, or two seconds later at most.
 		const started = Date.now();
 		const closeWhenDone = (): void => {
+			takeBuffered();
 			const ended = drain();
 			if (ended || Date.now() - started > closeAfterMs + 2000) {
 				destroyNow();
